@@ -11,7 +11,11 @@ export function packageConfig(options: { exclude?: string[]; testTimeout?: numbe
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       testTimeout: options.testTimeout ?? 20_000,
       hookTimeout: 20_000,
-      typecheck: { enabled: true, include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'], tsconfig: 'tsconfig.test.json' },
+      typecheck: {
+        enabled: true,
+        include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'],
+        tsconfig: 'tsconfig.test.json',
+      },
       reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]],
       coverage: {
         provider: 'v8',

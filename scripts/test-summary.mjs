@@ -20,7 +20,9 @@ for (const root of roots) {
     passed += p;
     failed += f;
     skipped += s;
-    rows.push(`  ${join(root, name).padEnd(26)} ${String(p).padStart(5)} passed ${String(f).padStart(3)} failed ${String(s).padStart(3)} skipped`);
+    rows.push(
+      `  ${join(root, name).padEnd(26)} ${String(p).padStart(5)} passed ${String(f).padStart(3)} failed ${String(s).padStart(3)} skipped`,
+    );
   }
 }
 console.log('\nTest results by package:');

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Placeholder until the demo issue lands: lists the packages so `pnpm demo` already proves the install works.
-const packages = [
+const packages: [string, string][] = [
   ['@switchboard/core', 'the Provider contract, stream, errors, config, catalog, templates, hooks, helpers'],
   ['@switchboard/openai', 'the OpenAI provider'],
   ['@switchboard/azure', 'the Azure OpenAI provider'],

@@ -1,1 +1,122 @@
-export const placeholder = 1;
+export { BUILTIN_MODELS } from './catalog/builtin-models.js';
+export { ModelCatalog, modelCatalog } from './catalog/model-catalog.js';
+export type { EncodingName, ModelCapabilities, ModelInfo, ModelPricing } from './catalog/model-info.js';
+export type { ApiKeySource } from './config/api-key.js';
+export { checkApiKeyFormat, resolveApiKey } from './config/api-key.js';
+export type { EnvConfig } from './config/load-config-from-env.js';
+export { loadConfigFromEnv } from './config/load-config-from-env.js';
+export type { ConfigSources } from './config/parse-config.js';
+export { parseConfig, toConfigIssues } from './config/parse-config.js';
+export type { AzureOptions, BatchOptions, OpenAIOptions, RateLimitOptions, RetryOptions } from './config/schemas.js';
+export {
+  azureOptionsSchema,
+  batchOptionsSchema,
+  openAIOptionsSchema,
+  rateLimitOptionsSchema,
+  retryOptionsSchema,
+} from './config/schemas.js';
+export type { CostBreakdown } from './cost/calculate-cost.js';
+export { calculateCost } from './cost/calculate-cost.js';
+export type { ConfigIssue, ContentFilterCategory, TimeoutPhase } from './errors/error-classes.js';
+export {
+  AbortedError,
+  AuthenticationError,
+  CircuitOpenError,
+  ConfigError,
+  ContentFilterError,
+  ContextLengthError,
+  InvalidRequestError,
+  NetworkError,
+  NotFoundError,
+  ParseError,
+  PermissionError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  UnsupportedError,
+} from './errors/error-classes.js';
+export { maskSecret, redactSecrets } from './errors/redact.js';
+export type {
+  ErrorSeverity,
+  ErrorSource,
+  SwitchboardErrorCode,
+  SwitchboardErrorOptions,
+} from './errors/switchboard-error.js';
+export { isSwitchboardError, SwitchboardError } from './errors/switchboard-error.js';
+export { toSwitchboardError } from './errors/to-switchboard-error.js';
+export type { AnalyzeImageOptions } from './helpers/analyze-image.js';
+export { analyzeImage, DEFAULT_VISION_MODEL } from './helpers/analyze-image.js';
+export type { AskOptions } from './helpers/ask.js';
+export { ask, DEFAULT_ASK_MODEL } from './helpers/ask.js';
+export type { CreateImageOptions } from './helpers/create-image.js';
+export { createImage, DEFAULT_IMAGE_MODEL } from './helpers/create-image.js';
+export { sniffImageType, toImageUrl } from './helpers/image-input.js';
+export { combineHooks } from './hooks/combine-hooks.js';
+export type {
+  CallEventBase,
+  CircuitStateChangeEvent,
+  ErrorEvent,
+  HookOperation,
+  Hooks,
+  RateLimitWaitEvent,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+} from './hooks/hook-events.js';
+export type { WithHooksOptions } from './hooks/with-hooks.js';
+export { withHooks } from './hooks/with-hooks.js';
+export type { LogFn, Logger } from './logging/logger.js';
+export { silentLogger } from './logging/logger.js';
+export type { CallContext, Operation, ProviderMiddleware } from './middleware/wrap-provider.js';
+export { wrapProvider } from './middleware/wrap-provider.js';
+export type { ChatStreamOptions, ChatStreamSource } from './stream/chat-stream.js';
+export { ChatStream } from './stream/chat-stream.js';
+export type { PromptTemplate, TemplateMessage } from './templates/prompt-template.js';
+export { createPromptTemplate, TemplateError } from './templates/prompt-template.js';
+export type {
+  BatchEndpoint,
+  BatchFileContent,
+  BatchJob,
+  BatchRequestLine,
+  BatchResultLine,
+  BatchService,
+  BatchStatus,
+  FileInfo,
+} from './types/batch.js';
+export type { CallOptions } from './types/call-options.js';
+export type {
+  AssistantMessage,
+  ChatMessage,
+  ChatRequest,
+  ImageDetail,
+  ImagePart,
+  ImageSource,
+  ProviderOptions,
+  ResponseFormat,
+  SystemMessage,
+  TextPart,
+  ToolCall,
+  ToolChoice,
+  ToolDefinition,
+  ToolMessage,
+  UserContentPart,
+  UserMessage,
+} from './types/chat-request.js';
+export type { ChatResponse, FinishReason, ResponseToolCall } from './types/chat-response.js';
+export type { EmbeddingRequest, EmbeddingResponse } from './types/embedding.js';
+export type { GeneratedImage, ImageRequest, ImageResponse } from './types/image.js';
+export type { ConnectionStatus, Provider } from './types/provider.js';
+export type { RealtimeConnectionInfo, RealtimeEndpoint } from './types/realtime-endpoint.js';
+export type {
+  ChatStreamEvent,
+  FinishEvent,
+  ProviderMetadataEvent,
+  RefusalDeltaEvent,
+  StreamStartEvent,
+  TextDeltaEvent,
+  ToolCallDeltaEvent,
+  ToolCallEvent,
+} from './types/stream-events.js';
+export type { RateLimitInfo, Usage } from './types/usage.js';
+export type { UsageStats } from './usage/usage-tracker.js';
+export { UsageTracker } from './usage/usage-tracker.js';

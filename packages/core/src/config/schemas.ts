@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { type ApiKeySource, checkApiKeyFormat } from './api-key.js';
+
+const isFunction = (value: unknown): boolean => typeof value === 'function';
+
+const apiKeySchema = z.union([
+  z.string().min(1, 'must not be empty'),
+  z.custom<() => string | Promise<string>>(isFunction, 'must be a string or a function returning one'),
+]);
+
+const headersSchema = z.record(z.string(), z.string());
+const fetchSchema = z.custom<typeof fetch>(isFunction, 'must be a fetch function');
+
+const OFFICIAL_OPENAI_HOST = 'api.openai.com';
+const AZURE_HOSTS = /\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/;
+
+/** Options of the OpenAI provider. */
+export const openAIOptionsSchema = z
+  .strictObject({
+    /** The API key, or a (async) function returning it. */
+    apiKey: apiKeySchema,
+    /** API base URL; defaults to https://api.openai.com/v1. */
+    baseURL: z.url({ message: 'must be an absolute http(s) URL' }).optional(),
+    /** `OpenAI-Organization` header. */
+    organization: z.string().min(1).optional(),
+    /** `OpenAI-Project` header. */
+    project: z.string().min(1).optional(),
+    /** Headers sent with every request. */
+    defaultHeaders: headersSchema.optional(),
+    /** Time allowed for response headers, in milliseconds. */
+    timeoutMs: z.number().int().positive().optional(),
+    /** A custom fetch implementation. */
+    fetch: fetchSchema.optional(),
+    /** Logical model names mapped to model ids. */
+    modelAliases: z.record(z.string(), z.string().min(1)).optional(),
+  })
+  .superRefine((options, ctx) => {
+    const host = options.baseURL ? safeHost(options.baseURL) : OFFICIAL_OPENAI_HOST;
+    if (typeof options.apiKey === 'string' && host === OFFICIAL_OPENAI_HOST) {
+      const problem = checkApiKeyFormat('openai', options.apiKey);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['apiKey'], message: problem });
+    }
+  });
+
+/** Options of the Azure OpenAI provider. */
+export const azureOptionsSchema = z
+  .strictObject({
+    /** `https://{resource}.openai.azure.com` (any path after the host is ignored). */
+    endpoint: z
+      .url({ message: 'must be an absolute https URL such as https://my-resource.openai.azure.com' })
+      .optional(),
+    /** The resource name, instead of `endpoint`. */
+    resourceName: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,62}$/, 'must be letters, digits and hyphens')
+      .optional(),
+    /** The `api-key`, or a function returning it. */
+    apiKey: apiKeySchema.optional(),
+    /** An Entra ID token provider, e.g. `getBearerTokenProvider(credential, scope)`. */
+    tokenProvider: z.custom<() => Promise<string>>(isFunction, 'must be a function returning a token').optional(),
+    /** The Entra ID scope. */
+    scope: z.string().min(1).optional(),
+    /** `v1` (the GA surface, default) or a dated version such as `2024-10-21`. */
+    apiVersion: z
+      .string()
+      .regex(/^(v1|preview|\d{4}-\d{2}-\d{2}(-preview)?)$/, 'must be v1, preview or a date such as 2024-10-21')
+      .optional(),
+    /** Logical model names mapped to deployment names. */
+    deployments: z.record(z.string(), z.string().min(1)).optional(),
+    /** Headers sent with every request. */
+    defaultHeaders: headersSchema.optional(),
+    /** Time allowed for response headers, in milliseconds. */
+    timeoutMs: z.number().int().positive().optional(),
+    /** A custom fetch implementation. */
+    fetch: fetchSchema.optional(),
+  })
+  .superRefine((options, ctx) => {
+    if (!options.endpoint === !options.resourceName) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [options.endpoint ? 'resourceName' : 'endpoint'],
+        message: options.endpoint ? 'give endpoint or resourceName, not both' : 'endpoint or resourceName is required',
+      });
+    }
+    if (!options.apiKey === !options.tokenProvider) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [options.apiKey ? 'tokenProvider' : 'apiKey'],
+        message: options.apiKey
+          ? 'give apiKey or tokenProvider, not both'
+          : 'an apiKey or an Entra ID tokenProvider is required',
+      });
+    }
+    const host = options.endpoint ? safeHost(options.endpoint) : 'x.openai.azure.com';
+    if (typeof options.apiKey === 'string' && AZURE_HOSTS.test(host)) {
+      const problem = checkApiKeyFormat('azure', options.apiKey);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['apiKey'], message: problem });
+    }
+  });
+
+/** Retry policy settings. */
+export const retryOptionsSchema = z.strictObject({
+  /** Attempts in all, the first included. */
+  maxAttempts: z.number().int().min(1).max(20).default(4),
+  /** First backoff step in milliseconds (full jitter is applied). */
+  baseDelayMs: z.number().int().min(0).default(500),
+  /** Cap on one wait in milliseconds; a Retry-After beyond it fails at once. */
+  maxDelayMs: z.number().int().min(0).default(60_000),
+  /** Retries allowed per first attempt, on average, before the budget refuses more (0.2 = 20%). */
+  budgetRatio: z.number().min(0).max(10).default(0.2),
+  /** Retries always allowed per second regardless of the ratio. */
+  budgetMinPerSecond: z.number().min(0).default(1),
+});
+
+/** Client-side rate limiter settings. */
+export const rateLimitOptionsSchema = z.strictObject({
+  /** Requests per minute allowed per key. */
+  requestsPerMinute: z.number().positive().optional(),
+  /** Tokens per minute allowed per key. */
+  tokensPerMinute: z.number().positive().optional(),
+  /** Longest a caller may wait for capacity before it fails, in milliseconds. */
+  maxWaitMs: z.number().int().min(0).default(120_000),
+  /** Spread calls evenly (`smooth`) so windowed limits such as Azure's 10-second ones see no bursts. */
+  smoothing: z.enum(['none', 'smooth']).default('none'),
+});
+
+/** Batch runner settings. */
+export const batchOptionsSchema = z.strictObject({
+  /** Requests in flight at once. */
+  concurrency: z.number().int().min(1).max(10_000).default(16),
+  /** Path of the JSONL checkpoint file. */
+  checkpoint: z.string().min(1).optional(),
+  /** Deliver results in input order or as they complete. */
+  order: z.enum(['input', 'completion']).default('completion'),
+});
+
+/** Options of the OpenAI provider as accepted by `createOpenAIProvider`. */
+export type OpenAIOptions = z.input<typeof openAIOptionsSchema>;
+/** Options of the Azure provider as accepted by `createAzureProvider`. */
+export type AzureOptions = z.input<typeof azureOptionsSchema>;
+/** Retry settings as given. */
+export type RetryOptions = z.input<typeof retryOptionsSchema>;
+/** Rate limiter settings as given. */
+export type RateLimitOptions = z.input<typeof rateLimitOptionsSchema>;
+/** Batch settings as given. */
+export type BatchOptions = z.input<typeof batchOptionsSchema>;
+export type { ApiKeySource };
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}

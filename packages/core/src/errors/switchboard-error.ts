@@ -1,0 +1,147 @@
+import { inspect } from 'node:util';
+import { redactSecrets } from './redact.js';
+
+/** The stable code of every error Switchboard throws. */
+export type SwitchboardErrorCode =
+  | 'authentication'
+  | 'permission'
+  | 'rate-limit'
+  | 'context-length'
+  | 'content-filter'
+  | 'invalid-request'
+  | 'not-found'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'parse'
+  | 'circuit-open'
+  | 'aborted'
+  | 'config'
+  | 'template'
+  | 'unsupported';
+
+/** How bad it is: `warning` for expected flow-control errors, `fatal` for ones that need a person. */
+export type ErrorSeverity = 'warning' | 'error' | 'fatal';
+
+/** Where the failure happened. */
+export type ErrorSource = 'provider' | 'network' | 'client' | 'config' | 'resilience';
+
+/** Fields every Switchboard error can carry. */
+export interface SwitchboardErrorOptions {
+  /** The human-readable message; secrets are masked before it is stored. */
+  message: string;
+  /** HTTP status, when there was a response. */
+  status?: number;
+  /** Whether trying again may succeed. Defaults per error class. */
+  retryable?: boolean;
+  /** The provider name. */
+  provider?: string;
+  /** The provider's request id. */
+  requestId?: string;
+  /** How long the provider asked us to wait, in milliseconds. */
+  retryAfterMs?: number;
+  /** The provider's `x-should-retry` header, when present. */
+  shouldRetry?: boolean;
+  /** The severity. */
+  severity?: ErrorSeverity;
+  /** Where the failure happened. */
+  source?: ErrorSource;
+  /** The underlying error. */
+  cause?: unknown;
+}
+
+const BRAND = Symbol.for('switchboard.error');
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+/** The base class of every error Switchboard throws: typed, JSON-serialisable and free of secrets. */
+export class SwitchboardError extends Error {
+  /** The stable error code. */
+  readonly code: SwitchboardErrorCode;
+  /** Whether trying again may succeed. */
+  readonly retryable: boolean;
+  /** HTTP status, when there was a response. */
+  readonly status: number | undefined;
+  /** The provider name. */
+  readonly provider: string | undefined;
+  /** The provider's request id. */
+  readonly requestId: string | undefined;
+  /** How long the provider asked us to wait, in milliseconds. */
+  readonly retryAfterMs: number | undefined;
+  /** The provider's `x-should-retry` header, when present. */
+  readonly shouldRetry: boolean | undefined;
+  /** A unique id for this occurrence, for logs and support. */
+  readonly errorId: string;
+  /** When it happened (ISO 8601). */
+  readonly timestamp: string;
+  /** How bad it is. */
+  readonly severity: ErrorSeverity;
+  /** Where the failure happened. */
+  readonly source: ErrorSource;
+
+  constructor(code: SwitchboardErrorCode, options: SwitchboardErrorOptions) {
+    super(redactSecrets(options.message), options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.retryable = options.retryable ?? false;
+    this.status = options.status;
+    this.provider = options.provider;
+    this.requestId = options.requestId;
+    this.retryAfterMs = options.retryAfterMs;
+    this.shouldRetry = options.shouldRetry;
+    this.errorId = `err_${crypto.randomUUID().replaceAll('-', '').slice(0, 20)}`;
+    this.timestamp = new Date().toISOString();
+    this.severity = options.severity ?? 'error';
+    this.source = options.source ?? 'provider';
+    Object.defineProperty(this, BRAND, { value: true, enumerable: false });
+  }
+
+  /** True for any Switchboard error, even one from another copy of this package. */
+  static isInstance(value: unknown): value is SwitchboardError {
+    return isSwitchboardError(value);
+  }
+
+  /** Error-specific fields, added to `toJSON()` by subclasses. */
+  protected details(): Record<string, unknown> {
+    return {};
+  }
+
+  /** A plain object for logs and APIs; never contains a secret. */
+  toJSON(): Record<string, unknown> {
+    const json: Record<string, unknown> = {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      retryable: this.retryable,
+      status: this.status,
+      provider: this.provider,
+      requestId: this.requestId,
+      retryAfterMs: this.retryAfterMs,
+      errorId: this.errorId,
+      timestamp: this.timestamp,
+      severity: this.severity,
+      source: this.source,
+      ...this.details(),
+    };
+    if (this.cause !== undefined) json.cause = describeCause(this.cause);
+    for (const key of Object.keys(json)) if (json[key] === undefined) delete json[key];
+    return json;
+  }
+
+  /** What `util.inspect` and `console.log` show: the safe JSON form plus a stack without secrets. */
+  [INSPECT](): string {
+    const stack = redactSecrets(this.stack ?? `${this.name}: ${this.message}`);
+    return `${stack}\n${inspect(this.toJSON(), { depth: 4, breakLength: 120 })}`;
+  }
+}
+
+/** True for any Switchboard error, even one thrown by a duplicate copy of the package (checks a `Symbol.for` brand). */
+export function isSwitchboardError(value: unknown): value is SwitchboardError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+}
+
+function describeCause(cause: unknown): unknown {
+  if (isSwitchboardError(cause)) return cause.toJSON();
+  if (cause instanceof Error) return { name: cause.name, message: redactSecrets(cause.message) };
+  if (typeof cause === 'string') return redactSecrets(cause);
+  return undefined;
+}

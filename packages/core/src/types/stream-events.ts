@@ -1,0 +1,87 @@
+import type { ToolCall } from './chat-request.js';
+import type { FinishReason } from './chat-response.js';
+import type { RateLimitInfo, Usage } from './usage.js';
+
+/** The stream has started: what the response headers and first chunk said. */
+export interface StreamStartEvent {
+  /** Discriminator. */
+  type: 'start';
+  /** The provider's response id. */
+  id?: string;
+  /** The model that answers. */
+  model?: string;
+  /** The provider's request id. */
+  requestId?: string;
+  /** Rate-limit state from the response headers. */
+  rateLimit?: RateLimitInfo;
+}
+
+/** A piece of the answer text. */
+export interface TextDeltaEvent {
+  /** Discriminator. */
+  type: 'text-delta';
+  /** The new text. */
+  delta: string;
+}
+
+/** A piece of a refusal. */
+export interface RefusalDeltaEvent {
+  /** Discriminator. */
+  type: 'refusal-delta';
+  /** The new refusal text. */
+  delta: string;
+}
+
+/** A piece of a tool call; id and name arrive with the first piece of each call. */
+export interface ToolCallDeltaEvent {
+  /** Discriminator. */
+  type: 'tool-call-delta';
+  /** Position of the call in this turn. */
+  index: number;
+  /** The call id (first piece only). */
+  id?: string;
+  /** The function name (first piece only). */
+  name?: string;
+  /** The new piece of the JSON arguments. */
+  argumentsDelta: string;
+}
+
+/** A tool call is complete. */
+export interface ToolCallEvent {
+  /** Discriminator. */
+  type: 'tool-call';
+  /** Position of the call in this turn. */
+  index: number;
+  /** The complete call. */
+  toolCall: ToolCall;
+}
+
+/** Provider-specific data that arrived in the stream (e.g. Azure content-filter results). */
+export interface ProviderMetadataEvent {
+  /** Discriminator. */
+  type: 'provider-metadata';
+  /** Data keyed by provider name; merged into the final response. */
+  providerMetadata: Record<string, Record<string, unknown>>;
+}
+
+/** The stream is over. */
+export interface FinishEvent {
+  /** Discriminator. */
+  type: 'finish';
+  /** Why the model stopped. */
+  finishReason: FinishReason;
+  /** The provider's own finish reason. */
+  rawFinishReason: string | null;
+  /** Token usage, when the provider reported it. */
+  usage?: Usage;
+}
+
+/** An event of a chat stream. */
+export type ChatStreamEvent =
+  | StreamStartEvent
+  | TextDeltaEvent
+  | RefusalDeltaEvent
+  | ToolCallDeltaEvent
+  | ToolCallEvent
+  | ProviderMetadataEvent
+  | FinishEvent;
