@@ -39,8 +39,20 @@ export function toConfigIssues(
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) return 'is required';
+  if (isMissing(issue)) return 'is required';
+  if (issue.code === 'invalid_union') {
+    // A union (a key or a key function) explains itself through its branches; name the custom one if any.
+    const custom = issue.errors.flat().find((branch) => branch.code === 'custom');
+    return custom?.message ?? issue.message;
+  }
   return issue.message;
+}
+
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  if (issue.code === 'invalid_type') return issue.message.endsWith('received undefined');
+  if (issue.code === 'invalid_union')
+    return issue.errors.length > 0 && issue.errors.every((branch) => branch.some(isMissing));
+  return false;
 }
 
 function joinPath(prefix: string | undefined, path: readonly PropertyKey[]): string {

@@ -1,3 +1,5 @@
+import type { RateLimitInfo } from '../types/usage.js';
+import { redactSecrets } from './redact.js';
 import { SwitchboardError, type SwitchboardErrorOptions } from './switchboard-error.js';
 
 type Options = Omit<SwitchboardErrorOptions, 'retryable'> & { retryable?: boolean };
@@ -20,8 +22,10 @@ export class PermissionError extends SwitchboardError {
 export class RateLimitError extends SwitchboardError {
   /** `rate` for a per-minute limit, `quota` for `insufficient_quota` (billing). */
   readonly kind: 'rate' | 'quota';
+  /** The `x-ratelimit-*` state the 429 response reported, for limiters that adapt to it. */
+  readonly rateLimit: RateLimitInfo | undefined;
 
-  constructor(options: Options & { kind?: 'rate' | 'quota' }) {
+  constructor(options: Options & { kind?: 'rate' | 'quota'; rateLimit?: RateLimitInfo }) {
     const kind = options.kind ?? 'rate';
     super('rate-limit', {
       severity: kind === 'quota' ? 'fatal' : 'warning',
@@ -29,10 +33,11 @@ export class RateLimitError extends SwitchboardError {
       retryable: kind === 'rate' && (options.retryable ?? true),
     });
     this.kind = kind;
+    this.rateLimit = options.rateLimit;
   }
 
   protected override details(): Record<string, unknown> {
-    return { kind: this.kind };
+    return { kind: this.kind, rateLimit: this.rateLimit };
   }
 }
 
@@ -153,7 +158,8 @@ export class ParseError extends SwitchboardError {
   readonly excerpt: string;
 
   constructor(options: Options & { raw: string }) {
-    const excerpt = options.raw.length > 200 ? `${options.raw.slice(0, 200)}…` : options.raw;
+    const safe = redactSecrets(options.raw);
+    const excerpt = safe.length > 200 ? `${safe.slice(0, 200)}…` : safe;
     super('parse', { ...options, message: `${options.message} (received: ${JSON.stringify(excerpt)})` });
     this.excerpt = excerpt;
   }
