@@ -41,14 +41,14 @@ describe('withHooks', () => {
     const provider = withHooks(scriptedProvider({ fail: true }), hooks);
     await expect(provider.chat(chatRequest)).rejects.toMatchObject({ code: 'server' });
     expect(events.map((e) => e.name)).toEqual(['request', 'error']);
-    expect((events[1]?.event as ErrorEvent).error.code).toBe('server');
+    expect((events[1] as { event: ErrorEvent }).event.error.code).toBe('server');
   });
 
   it('reports streams when they finish or fail', async () => {
     const { events, hooks } = recorder();
     await withHooks(scriptedProvider(), hooks).streamChat(chatRequest).response;
     expect(events.map((e) => e.name)).toEqual(['request', 'response']);
-    expect((events[1]?.event as ResponseEvent).usage?.inputTokens).toBe(1_000);
+    expect((events[1] as { event: ResponseEvent }).event.usage?.inputTokens).toBe(1_000);
     events.length = 0;
     await expect(
       withHooks(scriptedProvider({ fail: true }), hooks).streamChat(chatRequest).response,
