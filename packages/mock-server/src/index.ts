@@ -1,1 +1,16 @@
-export {};
+export type { MockControl, RequestFilter } from './control.js';
+export type { FaultKind, FaultSpec, InstalledFault, RouteName } from './faults/fault-spec.js';
+export type {
+  BatchOptions,
+  LatencyOptions,
+  LimitPair,
+  MockMode,
+  MockServerOptions,
+  RateLimitOptions,
+} from './options.js';
+export { DEFAULT_MODELS } from './options.js';
+export { formatResetDuration } from './rate-limits/duration.js';
+export type { RecordedRequest } from './request-log.js';
+export type { MockServer } from './server.js';
+export { startMockServer } from './server.js';
+export { TRIGGERS } from './triggers.js';

@@ -1,0 +1,48 @@
+import { blockedPromptError } from '../azure/content-filter-error.js';
+import type { JsonBody } from '../http/fields.js';
+import type { Surface } from '../http/router.js';
+import { resolveModel } from '../routes/resolve-model.js';
+import type { MockState } from '../state.js';
+import { TRIGGERS } from '../triggers.js';
+import { type ChatAnswer, planChatAnswer } from './chat-answer.js';
+import { type ChatRequest, parseChatRequest } from './chat-request.js';
+import type { CompletionMeta } from './render-completion.js';
+
+/** A chat request checked and answered, ready to be rendered as JSON or as a stream. */
+export interface PreparedChat {
+  request: ChatRequest;
+  answer: ChatAnswer;
+  meta: CompletionMeta;
+  /** Model or deployment name (rate-limit bucket). */
+  bucket: string;
+  /** Token estimate the rate limiter charges up front. */
+  estimatedTokens: number;
+}
+
+const FINGERPRINT = 'fp_mock0001';
+
+/**
+ * Parses, checks and answers a chat completion body: the part shared by the HTTP route and the Batch API runner.
+ * Throws ApiError for bad input and for Azure's blocked-prompt trigger.
+ */
+export function prepareChat(
+  state: MockState,
+  surface: Surface,
+  deployment: string | undefined,
+  body: JsonBody,
+): PreparedChat {
+  const model = resolveModel(state, surface, deployment, body);
+  const request = parseChatRequest(body, { modelOverride: model.name });
+  if (surface === 'azure' && request.promptText.includes(TRIGGERS.blockPrompt)) throw blockedPromptError();
+  const answer = planChatAnswer(request, state.seed);
+  const meta: CompletionMeta = {
+    id: state.ids.next('chatcmpl-'),
+    created: Math.floor(Date.now() / 1000),
+    model: model.reported,
+    systemFingerprint: surface === 'azure' ? null : FINGERPRINT,
+    azure: surface === 'azure',
+    cachedTokens: 0,
+  };
+  const reservedOutput = (request.maxTokens ?? Math.ceil(answer.completionTokens / request.n)) * request.n;
+  return { request, answer, meta, bucket: model.name, estimatedTokens: answer.promptTokens + reservedOutput };
+}

@@ -1,0 +1,109 @@
+/** The outcome of asking a bucket for some capacity. */
+export interface TakeResult {
+  ok: boolean;
+  /** Capacity left after the take (or now, when refused). */
+  remaining: number;
+  /** Milliseconds until the bucket is back to full. */
+  resetMs: number;
+  /** When refused: milliseconds until the request would fit. */
+  retryAfterMs: number;
+  /** How much was already used (capacity − level) before this take. */
+  used: number;
+}
+
+/** The common shape of OpenAI's continuous bucket and Azure's windowed counter. */
+export interface Bucket {
+  readonly limit: number;
+  take(amount: number, now: number): TakeResult;
+  /** Gives capacity back (when a request's real cost is lower than its estimate). */
+  refund(amount: number, now: number): void;
+}
+
+/** OpenAI's model: a per-minute budget refilled continuously (limit / 60 000 per millisecond). */
+export class ContinuousBucket implements Bucket {
+  readonly limit: number;
+  #level: number;
+  #updated: number;
+  readonly #perMs: number;
+
+  constructor(limitPerMinute: number, now: number) {
+    this.limit = limitPerMinute;
+    this.#level = limitPerMinute;
+    this.#updated = now;
+    this.#perMs = limitPerMinute / 60_000;
+  }
+
+  #refill(now: number): void {
+    if (now > this.#updated) {
+      this.#level = Math.min(this.limit, this.#level + (now - this.#updated) * this.#perMs);
+      this.#updated = now;
+    }
+  }
+
+  take(amount: number, now: number): TakeResult {
+    this.#refill(now);
+    const used = Math.round(this.limit - this.#level);
+    if (amount <= this.#level) {
+      this.#level -= amount;
+      return {
+        ok: true,
+        remaining: Math.floor(this.#level),
+        resetMs: (this.limit - this.#level) / this.#perMs,
+        retryAfterMs: 0,
+        used,
+      };
+    }
+    const retryAfterMs = amount > this.limit ? Number.POSITIVE_INFINITY : (amount - this.#level) / this.#perMs;
+    return {
+      ok: false,
+      remaining: Math.floor(this.#level),
+      resetMs: (this.limit - this.#level) / this.#perMs,
+      retryAfterMs,
+      used,
+    };
+  }
+
+  refund(amount: number, now: number): void {
+    this.#refill(now);
+    this.#level = Math.min(this.limit, this.#level + amount);
+  }
+}
+
+/** Azure's model: the per-minute limit enforced as limit/6 per fixed 10-second window. */
+export class WindowedBucket implements Bucket {
+  static readonly WINDOW_MS = 10_000;
+  readonly limit: number;
+  readonly #perWindow: number;
+  #windowStart = 0;
+  #used = 0;
+
+  constructor(limitPerMinute: number) {
+    this.limit = limitPerMinute;
+    this.#perWindow = Math.max(1, Math.ceil(limitPerMinute / 6));
+  }
+
+  #roll(now: number): void {
+    const start = now - (now % WindowedBucket.WINDOW_MS);
+    if (start !== this.#windowStart) {
+      this.#windowStart = start;
+      this.#used = 0;
+    }
+  }
+
+  take(amount: number, now: number): TakeResult {
+    this.#roll(now);
+    const resetMs = this.#windowStart + WindowedBucket.WINDOW_MS - now;
+    const used = this.#used;
+    if (this.#used + amount <= this.#perWindow) {
+      this.#used += amount;
+      return { ok: true, remaining: this.#perWindow - this.#used, resetMs, retryAfterMs: 0, used };
+    }
+    const retryAfterMs = amount > this.#perWindow ? Number.POSITIVE_INFINITY : resetMs;
+    return { ok: false, remaining: this.#perWindow - this.#used, resetMs, retryAfterMs, used };
+  }
+
+  refund(amount: number, now: number): void {
+    this.#roll(now);
+    this.#used = Math.max(0, this.#used - amount);
+  }
+}

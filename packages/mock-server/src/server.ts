@@ -1,0 +1,93 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createControl, type MockControl } from './control.js';
+import { CONTROL_PREFIX, handleControl } from './control-http.js';
+import { dispatch, type RouteHandler } from './dispatch.js';
+import type { RouteName } from './faults/fault-spec.js';
+import { matchRoute } from './http/router.js';
+import type { MockServerOptions } from './options.js';
+import { handleChat } from './routes/chat.js';
+import { handleEmbeddings } from './routes/embeddings.js';
+import { handleImages } from './routes/images.js';
+import { handleListModels, handleRetrieveModel } from './routes/models.js';
+import { serveImage } from './routes/serve-image.js';
+import { createState, type MockState } from './state.js';
+
+/** A running mock server. */
+export interface MockServer {
+  /** OpenAI base URL, `http://127.0.0.1:PORT/v1` (pass as `baseURL` to `new OpenAI`). */
+  readonly url: string;
+  /** Azure resource endpoint, `http://127.0.0.1:PORT` (pass as `endpoint` to `new AzureOpenAI`; v1 GA is `${azureUrl}/openai/v1`). */
+  readonly azureUrl: string;
+  /** `http://127.0.0.1:PORT`. */
+  readonly origin: string;
+  readonly port: number;
+  /** Faults, rate limits, latency and the request log. */
+  readonly control: MockControl;
+  /** The underlying node:http server (for attaching upgrade handlers). */
+  readonly httpServer: Server;
+  /** Stops listening, ends every open connection and timer. Resolves when closed. */
+  close(): Promise<void>;
+}
+
+const HANDLERS = new Map<RouteName, RouteHandler>([
+  ['chat.completions', handleChat],
+  ['embeddings', handleEmbeddings],
+  ['images.generations', handleImages],
+  ['models.list', handleListModels],
+  ['models.retrieve', handleRetrieveModel],
+]);
+
+function onRequest(state: MockState, control: MockControl, req: IncomingMessage, res: ServerResponse): void {
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  const queryString = q === -1 ? undefined : url.slice(q + 1);
+  if (path.startsWith(CONTROL_PREFIX)) {
+    void handleControl(req, res, path, new URLSearchParams(queryString), control);
+    return;
+  }
+  if (path.startsWith('/mock-files/')) {
+    serveImage(req, res, path, state);
+    return;
+  }
+  void dispatch(req, res, path, queryString, matchRoute(req.method ?? 'GET', path), HANDLERS, state);
+}
+
+/**
+ * Starts an OpenAI- and Azure OpenAI-compatible server on 127.0.0.1 (port 0 by default: a free port).
+ * Close it with `close()` (in afterAll/afterEach); an AbortSignal in `options.signal` closes it too.
+ */
+export async function startMockServer(options: MockServerOptions & { signal?: AbortSignal } = {}): Promise<MockServer> {
+  options.signal?.throwIfAborted();
+  const state = createState(options);
+  const control = createControl(state);
+  const httpServer = createServer({ keepAliveTimeout: 5_000, requestTimeout: 0 }, (req, res) =>
+    onRequest(state, control, req, res),
+  );
+  httpServer.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port ?? 0, '127.0.0.1', () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  state.origin = origin;
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      state.sleeper.close();
+      httpServer.close(() => resolve());
+      httpServer.closeAllConnections();
+    });
+    return closing;
+  };
+  options.signal?.addEventListener('abort', () => void close(), { once: true });
+  return { url: `${origin}/v1`, azureUrl: origin, origin, port, control, httpServer, close };
+}

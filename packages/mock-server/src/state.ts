@@ -1,0 +1,57 @@
+import { BlobStore } from './blob-store.js';
+import { FaultRegistry } from './faults/fault-registry.js';
+import { IdGenerator } from './ids.js';
+import { DEFAULT_MODELS, type MockServerOptions } from './options.js';
+import { RateLimiter } from './rate-limits/rate-limiter.js';
+import { RequestLog } from './request-log.js';
+import { Sleeper } from './sleeper.js';
+
+/** Everything the routes share: settings, limiter, faults, log, stores, timers. */
+export interface MockState {
+  /** `http://127.0.0.1:PORT`, set once listening (image URLs point here). */
+  origin: string;
+  seed: number;
+  latency: { timeToFirstTokenMs: number; interChunkMs: number };
+  models: string[];
+  strictModels: boolean;
+  deployments: Record<string, string> | undefined;
+  apiKeys: Set<string> | undefined;
+  maxBodyBytes: number;
+  maxFileBytes: number;
+  batch: { stepMs: number; lineMs: number };
+  limiter: RateLimiter;
+  faults: FaultRegistry;
+  log: RequestLog;
+  ids: IdGenerator;
+  sleeper: Sleeper;
+  /** Generated images served at /mock-files/images/{name}.png. */
+  images: BlobStore;
+}
+
+/** Builds the shared state from the options (defaults applied). */
+export function createState(options: MockServerOptions): MockState {
+  const seed = options.seed ?? 0;
+  const faults = new FaultRegistry(seed, options.faultRate ?? 0);
+  for (const spec of options.faults ?? []) faults.add(spec);
+  return {
+    origin: '',
+    seed,
+    latency: {
+      timeToFirstTokenMs: options.latency?.timeToFirstTokenMs ?? 0,
+      interChunkMs: options.latency?.interChunkMs ?? 0,
+    },
+    models: options.models ?? DEFAULT_MODELS,
+    strictModels: options.strictModels ?? false,
+    deployments: options.deployments,
+    apiKeys: options.apiKeys ? new Set(options.apiKeys) : undefined,
+    maxBodyBytes: options.maxBodyBytes ?? 32 * 1024 * 1024,
+    maxFileBytes: options.maxFileBytes ?? 200 * 1024 * 1024,
+    batch: { stepMs: options.batch?.stepMs ?? 20, lineMs: options.batch?.lineMs ?? 0 },
+    limiter: new RateLimiter({ ...options.rateLimits, mode: options.rateLimits?.mode ?? options.mode ?? 'openai' }),
+    faults,
+    log: new RequestLog(options.requestLogLimit ?? 1000),
+    ids: new IdGenerator(),
+    sleeper: new Sleeper(),
+    images: new BlobStore(256),
+  };
+}

@@ -1,0 +1,12 @@
+/**
+ * Phrases that make the mock misbehave on purpose from inside a prompt, so a client test needs no control calls.
+ * Matching is a plain, case-sensitive substring test on the message text.
+ */
+export const TRIGGERS = {
+  /** Azure: the prompt is blocked (HTTP 400, code `content_filter`, innererror `ResponsibleAIPolicyViolation`). */
+  blockPrompt: '[mock:block-prompt]',
+  /** The completion is cut by the content filter (`finish_reason: content_filter`). */
+  filterCompletion: '[mock:filter-completion]',
+  /** The model refuses (`message.refusal` instead of `content`). */
+  refuse: '[mock:refuse]',
+} as const;
