@@ -110,6 +110,8 @@ export const retryOptionsSchema = z.strictObject({
   budgetRatio: z.number().min(0).max(10).default(0.2),
   /** Retries always allowed per second regardless of the ratio. */
   budgetMinPerSecond: z.number().min(0).default(1),
+  /** Retries the budget can hold (and starts with): the most that may be spent in one burst. */
+  budgetBurst: z.number().min(0).default(10),
 });
 
 /** Client-side rate limiter settings. */
@@ -122,6 +124,10 @@ export const rateLimitOptionsSchema = z.strictObject({
   maxWaitMs: z.number().int().min(0).default(120_000),
   /** Spread calls evenly (`smooth`) so windowed limits such as Azure's 10-second ones see no bursts. */
   smoothing: z.enum(['none', 'smooth']).default('none'),
+  /** With `smooth`: the provider's enforcement window in milliseconds (Azure: 10 s); no window sees more than its share. */
+  smoothingWindowMs: z.number().int().positive().default(10_000),
+  /** Let `x-ratelimit-*` headers tighten the buckets (and supply limits that were not configured). */
+  adaptive: z.boolean().default(true),
 });
 
 /** Batch runner settings. */
