@@ -2,18 +2,19 @@ import type { RateLimitInfo } from '../types/usage.js';
 import { redactSecrets } from './redact.js';
 import { SwitchboardError, type SwitchboardErrorOptions } from './switchboard-error.js';
 
-type Options = Omit<SwitchboardErrorOptions, 'retryable'> & { retryable?: boolean };
+/** Options shared by the error classes: the base options with `retryable` optional. */
+export type ErrorClassOptions = Omit<SwitchboardErrorOptions, 'retryable'> & { retryable?: boolean };
 
 /** The key or token was rejected (HTTP 401). Never retried. */
 export class AuthenticationError extends SwitchboardError {
-  constructor(options: Options) {
+  constructor(options: ErrorClassOptions) {
     super('authentication', { severity: 'fatal', ...options, retryable: false });
   }
 }
 
 /** The key is valid but may not do this (HTTP 403). Never retried. */
 export class PermissionError extends SwitchboardError {
-  constructor(options: Options) {
+  constructor(options: ErrorClassOptions) {
     super('permission', { severity: 'fatal', ...options, retryable: false });
   }
 }
@@ -25,7 +26,7 @@ export class RateLimitError extends SwitchboardError {
   /** The `x-ratelimit-*` state the 429 response reported, for limiters that adapt to it. */
   readonly rateLimit: RateLimitInfo | undefined;
 
-  constructor(options: Options & { kind?: 'rate' | 'quota'; rateLimit?: RateLimitInfo }) {
+  constructor(options: ErrorClassOptions & { kind?: 'rate' | 'quota'; rateLimit?: RateLimitInfo }) {
     const kind = options.kind ?? 'rate';
     super('rate-limit', {
       severity: kind === 'quota' ? 'fatal' : 'warning',
@@ -43,7 +44,7 @@ export class RateLimitError extends SwitchboardError {
 
 /** The prompt plus the requested output does not fit the model's context window. */
 export class ContextLengthError extends SwitchboardError {
-  constructor(options: Options) {
+  constructor(options: ErrorClassOptions) {
     super('context-length', { ...options, retryable: false });
   }
 }
@@ -63,7 +64,7 @@ export class ContentFilterError extends SwitchboardError {
   /** The categories the filter reported, by name. */
   readonly categories: Record<string, ContentFilterCategory>;
 
-  constructor(options: Options & { categories?: Record<string, ContentFilterCategory> }) {
+  constructor(options: ErrorClassOptions & { categories?: Record<string, ContentFilterCategory> }) {
     super('content-filter', { ...options, retryable: false });
     this.categories = options.categories ?? {};
   }
@@ -85,7 +86,7 @@ export class InvalidRequestError extends SwitchboardError {
   /** The offending parameter, when the provider named it. */
   readonly param: string | undefined;
 
-  constructor(options: Options & { param?: string }) {
+  constructor(options: ErrorClassOptions & { param?: string }) {
     super('invalid-request', { ...options, retryable: false });
     this.param = options.param;
   }
@@ -97,21 +98,21 @@ export class InvalidRequestError extends SwitchboardError {
 
 /** The model, deployment, file or batch does not exist (HTTP 404). Never retried. */
 export class NotFoundError extends SwitchboardError {
-  constructor(options: Options) {
+  constructor(options: ErrorClassOptions) {
     super('not-found', { ...options, retryable: false });
   }
 }
 
 /** The provider failed (HTTP 5xx, 408, 409). Retryable. */
 export class ServerError extends SwitchboardError {
-  constructor(options: Options) {
+  constructor(options: ErrorClassOptions) {
     super('server', { ...options, retryable: options.retryable ?? true });
   }
 }
 
 /** The connection failed or was reset before a complete response. Retryable. */
 export class NetworkError extends SwitchboardError {
-  constructor(options: Options) {
+  constructor(options: ErrorClassOptions) {
     super('network', { source: 'network', ...options, retryable: options.retryable ?? true });
   }
 }
@@ -126,7 +127,7 @@ export class TimeoutError extends SwitchboardError {
   /** The limit that was exceeded, in milliseconds. */
   readonly timeoutMs: number;
 
-  constructor(options: Omit<Options, 'message'> & { phase: TimeoutPhase; timeoutMs: number; message?: string }) {
+  constructor(options: Omit<ErrorClassOptions, 'message'> & { phase: TimeoutPhase; timeoutMs: number; message?: string }) {
     super('timeout', {
       source: 'client',
       ...options,
@@ -157,7 +158,7 @@ export class ParseError extends SwitchboardError {
   /** A short excerpt of the raw text, secrets masked. */
   readonly excerpt: string;
 
-  constructor(options: Options & { raw: string }) {
+  constructor(options: ErrorClassOptions & { raw: string }) {
     const safe = redactSecrets(options.raw);
     const excerpt = safe.length > 200 ? `${safe.slice(0, 200)}…` : safe;
     super('parse', { ...options, message: `${options.message} (received: ${JSON.stringify(excerpt)})` });
@@ -174,7 +175,7 @@ export class CircuitOpenError extends SwitchboardError {
   /** The breaker key (provider + model or deployment). */
   readonly key: string;
 
-  constructor(options: Options & { key: string }) {
+  constructor(options: ErrorClassOptions & { key: string }) {
     super('circuit-open', { severity: 'warning', source: 'resilience', ...options, retryable: false });
     this.key = options.key;
   }
@@ -186,7 +187,7 @@ export class CircuitOpenError extends SwitchboardError {
 
 /** The caller aborted the call. Never retried. */
 export class AbortedError extends SwitchboardError {
-  constructor(options: Partial<Options> = {}) {
+  constructor(options: Partial<ErrorClassOptions> = {}) {
     super('aborted', {
       severity: 'warning',
       source: 'client',
@@ -212,7 +213,7 @@ export class ConfigError extends SwitchboardError {
   /** Every problem found. */
   readonly issues: ConfigIssue[];
 
-  constructor(options: Omit<Options, 'message'> & { issues: ConfigIssue[]; message?: string }) {
+  constructor(options: Omit<ErrorClassOptions, 'message'> & { issues: ConfigIssue[]; message?: string }) {
     super('config', {
       source: 'config',
       severity: 'fatal',
@@ -235,7 +236,7 @@ function formatConfigIssues(issues: ConfigIssue[]): string {
 
 /** The provider does not support this operation or option. */
 export class UnsupportedError extends SwitchboardError {
-  constructor(options: Options) {
+  constructor(options: ErrorClassOptions) {
     super('unsupported', { source: 'client', ...options, retryable: false });
   }
 }

@@ -1,0 +1,54 @@
+import type {
+  BatchService,
+  CallOptions,
+  ChatRequest,
+  ChatResponse,
+  ChatStream,
+  ConnectionStatus,
+  EmbeddingRequest,
+  EmbeddingResponse,
+  ImageRequest,
+  ImageResponse,
+  Provider,
+  RealtimeEndpoint,
+} from '@switchboard/core';
+import { OpenAIBatchService } from '../batch/batch-service.js';
+import { sendChat } from '../chat/send-chat.js';
+import { checkConnection } from '../check-connection.js';
+import { embed } from '../embeddings/embed.js';
+import { generateImage } from '../images/generate-image.js';
+import { createRealtimeEndpoint } from '../realtime/realtime-endpoint.js';
+import { streamChat } from '../stream/stream-chat.js';
+import type { OpenAICompatibleConfig } from './provider-config.js';
+import { ProviderContext } from './provider-context.js';
+
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+/**
+ * Builds a full `Provider` (chat, streaming, embeddings, images, Batch API, realtime descriptor, connection check) on
+ * top of an SDK client and a provider config. The OpenAI and Azure providers are thin layers over this. The SDK client
+ * (which holds the key) stays in a closure: `util.inspect` and `JSON.stringify` of the provider show only its name.
+ */
+export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): Provider {
+  const context = new ProviderContext(config);
+  const batches: BatchService = new OpenAIBatchService(context);
+  const realtime: RealtimeEndpoint = createRealtimeEndpoint(context);
+  const provider: Provider & { toJSON(): unknown } = {
+    name: config.provider,
+    chat: (request: ChatRequest, options?: CallOptions): Promise<ChatResponse> => sendChat(context, request, options),
+    streamChat: (request: ChatRequest, options?: CallOptions): ChatStream => streamChat(context, request, options),
+    embed: (request: EmbeddingRequest, options?: CallOptions): Promise<EmbeddingResponse> =>
+      embed(context, request, options),
+    generateImage: (request: ImageRequest, options?: CallOptions): Promise<ImageResponse> =>
+      generateImage(context, request, options),
+    batches,
+    realtime,
+    checkConnection: (options?: CallOptions): Promise<ConnectionStatus> => checkConnection(context, options),
+    toJSON: () => ({ provider: config.provider, endpoint: config.endpoint }),
+  };
+  Object.defineProperty(provider, INSPECT, {
+    value: () => `Provider { name: '${config.provider}', endpoint: '${config.endpoint}' }`,
+    enumerable: false,
+  });
+  return provider;
+}

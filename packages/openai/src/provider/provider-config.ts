@@ -1,0 +1,62 @@
+import type { BatchEndpoint, RateLimitInfo } from '@switchboard/core';
+import type { OpenAI } from 'openai';
+import type { ChatCompletionBody } from '../chat/chat-completion-schema.js';
+import type { FailureMapper } from '../errors/error-context.js';
+import type { ChunkMetadataReader } from '../stream/chunk-to-events.js';
+
+/** What a model name is used for, so a provider can map it (e.g. to an Azure deployment per kind). */
+export type ModelKind = 'chat' | 'embedding' | 'image' | 'realtime' | 'batch';
+
+/** The request bodies a provider may adjust before they are sent. */
+export type RequestOperation = 'chat' | 'stream' | 'embedding' | 'image' | 'batch-line';
+
+/** Provider-specific behaviour plugged into the shared OpenAI implementation. */
+export interface OpenAICompatibleHooks {
+  /** Maps failures the provider recognises (Azure content filter); undefined falls back to the generic mapping. */
+  mapFailure?: FailureMapper;
+  /** Reads the request id from response headers; defaults to `x-request-id`. */
+  readRequestId?: (headers: Headers) => string | undefined;
+  /** Parses rate-limit headers; defaults to the `x-ratelimit-*` parser. */
+  parseRateLimit?: (headers: Headers) => RateLimitInfo | undefined;
+  /** Reads provider data from a chat completion into `providerMetadata[provider]`. */
+  readResponseMetadata?: (body: ChatCompletionBody) => Record<string, unknown> | undefined;
+  /** Creates, once per stream, a reader of provider data in each chunk (`provider-metadata` events). */
+  createChunkMetadataReader?: () => ChunkMetadataReader;
+  /** Adjusts a request body just before it is sent (or written as a batch line). */
+  mapRequestBody?: (body: Record<string, unknown>, operation: RequestOperation) => Record<string, unknown>;
+}
+
+/**
+ * Everything the shared OpenAI implementation needs from a provider: the SDK clients, naming, URLs and auth for the
+ * parts the SDK does not cover (realtime), and hooks. `createOpenAIProvider` and `createAzureProvider` build one.
+ */
+export interface OpenAICompatibleConfig {
+  /** The provider name: errors, `providerMetadata` keys, `providerOptions` key. */
+  provider: string;
+  /** The SDK client for inference calls, built with `maxRetries: 0`. */
+  client: OpenAI;
+  /** The SDK client for files and batches (Azure: resource level, never deployment-scoped). Defaults to `client`. */
+  filesClient?: OpenAI;
+  /** The API base URL as shown to people (`checkConnection().endpoint`); never contains a key. */
+  endpoint: string;
+  /** Maps a logical model name to the wire model id or deployment. Defaults to the name itself. */
+  resolveModel?: (model: string, kind: ModelKind) => string;
+  /** The configured headers timeout in milliseconds (per-call `timeoutMs` wins). */
+  timeoutMs?: number;
+  /** True when the model is a reasoning model (sampling options left out). Defaults to the core catalog. */
+  isReasoningModel?: (logicalModel: string, wireModel: string) => boolean;
+  /** The `providerOptions` key passed through into request bodies. Defaults to `provider`. */
+  providerOptionsKey?: string;
+  /** Realtime: the `wss://` URL for a wire model (no key in it). */
+  realtimeUrl: (wireModel: string) => string;
+  /** Realtime: the auth and other headers of the upgrade request, resolved per call (keys rotate). */
+  realtimeHeaders: (signal?: AbortSignal) => Promise<Record<string, string>>;
+  /** Realtime: subprotocols, when the provider needs them. */
+  realtimeProtocols?: string[];
+  /** Batch API: the `url` of a request line for an endpoint. Defaults to the endpoint (`/v1/chat/completions`). */
+  batchLineUrl?: (endpoint: BatchEndpoint) => string;
+  /** `checkConnection`: the cheap call to make. Defaults to listing models. */
+  probe?: (client: OpenAI, options: { signal?: AbortSignal; timeout?: number; maxRetries: 0 }) => Promise<unknown>;
+  /** Provider-specific behaviour. */
+  hooks?: OpenAICompatibleHooks;
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { chatUsageSchema } from '../chat/usage-schema.js';
+
+const deltaToolCallSchema = z.looseObject({
+  index: z.number().optional(),
+  id: z.string().nullish(),
+  type: z.string().nullish(),
+  function: z.looseObject({ name: z.string().nullish(), arguments: z.string().nullish() }).nullish(),
+});
+
+const chunkChoiceSchema = z.looseObject({
+  index: z.number().optional(),
+  delta: z
+    .looseObject({
+      content: z.string().nullish(),
+      refusal: z.string().nullish(),
+      tool_calls: z.array(deltaToolCallSchema).nullish(),
+    })
+    .nullish(),
+  finish_reason: z.string().nullish(),
+});
+
+/**
+ * One `chat.completion.chunk`, read leniently: every field is optional or nullable (Azure's first chunk has empty
+ * `choices` and ids, usage-only chunks have no choices, some chunks have no `delta`), and unknown fields are kept for
+ * provider hooks. An `error` field means the provider failed in the middle of the stream.
+ */
+export const chatChunkSchema = z.looseObject({
+  id: z.string().nullish(),
+  model: z.string().nullish(),
+  choices: z.array(chunkChoiceSchema).nullish(),
+  usage: chatUsageSchema.nullish(),
+  error: z.unknown().optional(),
+});
+
+/** A stream chunk as read. */
+export type ChatChunk = z.infer<typeof chatChunkSchema>;
