@@ -12,15 +12,7 @@ interface BucketPair {
   tokens: Bucket;
 }
 
-/** What a successful check hands back: the headers to send and how to settle the token estimate later. */
-export interface Admission {
-  /** Flat header list (name, value, ...) with all six `x-ratelimit-*` headers; empty when unlimited. */
-  headers: string[];
-  /** Settles the estimate against the real usage (refunds the difference). */
-  settle(actualTokens: number): void;
-}
-
-const UNLIMITED: Admission = { headers: [], settle() {} };
+const UNLIMITED: readonly string[] = Object.freeze([]);
 
 /**
  * Request and token buckets per API key and model (or deployment), in OpenAI mode (continuous refill) or Azure
@@ -73,9 +65,10 @@ export class RateLimiter {
   }
 
   /**
-   * Admits a request that is estimated to cost `tokens`, or throws the real 429. `route` only shapes the message.
+   * Admits a request that is estimated to cost `tokens`, or throws the real 429 (`route` only shapes the message).
+   * Returns the six `x-ratelimit-*` headers as a flat name/value list (empty when no limit applies).
    */
-  admit(apiKey: string, model: string, tokens: number, route: string, azure: boolean): Admission {
+  admit(apiKey: string, model: string, tokens: number, route: string, azure: boolean): readonly string[] {
     if (this.#quotaAll || (this.#quotaKeys.size > 0 && this.#quotaKeys.has(apiKey))) throw insufficientQuotaError();
     const limits = this.#limitsFor(model);
     if (!limits) return UNLIMITED;
@@ -128,20 +121,7 @@ export class RateLimiter {
         azure,
       );
     }
-    const headers = this.#headers(
-      pair,
-      requests.remaining,
-      requests.resetMs,
-      tokenResult.remaining,
-      tokenResult.resetMs,
-    );
-    const tokenBucket = pair.tokens;
-    return {
-      headers,
-      settle(actualTokens: number) {
-        if (actualTokens < tokens) tokenBucket.refund(tokens - actualTokens, Date.now());
-      },
-    };
+    return this.#headers(pair, requests.remaining, requests.resetMs, tokenResult.remaining, tokenResult.resetMs);
   }
 
   #createPair(limits: LimitPair, now: number): BucketPair {

@@ -10,9 +10,8 @@ import type { MockState } from '../state.js';
 export async function handleChat(ctx: RequestContext, state: MockState): Promise<void> {
   const prepared = prepareChat(state, ctx.surface, ctx.deployment, asObjectBody(ctx.body));
   const { answer, meta, request } = prepared;
-  const admission = state.limiter.admit(ctx.apiKey, prepared.bucket, prepared.estimatedTokens, ctx.route, ctx.azure);
-  ctx.extraHeaders = admission.headers;
-  admission.settle(answer.promptTokens + answer.completionTokens);
+  // Like the real limiter, the up-front estimate (prompt + max tokens) is what the token bucket is charged.
+  ctx.extraHeaders = state.limiter.admit(ctx.apiKey, prepared.bucket, prepared.estimatedTokens, ctx.route, ctx.azure);
   const { timeToFirstTokenMs, interChunkMs } = state.latency;
   if (!request.stream) {
     const wait = timeToFirstTokenMs + interChunkMs * answer.completionTokens;

@@ -104,7 +104,7 @@ export function runEmbeddings(
 /** POST /v1/embeddings (and the Azure equivalents). */
 export async function handleEmbeddings(ctx: RequestContext, state: MockState): Promise<void> {
   const result = runEmbeddings(state, ctx.surface, ctx.deployment, ctx.body);
-  ctx.extraHeaders = state.limiter.admit(ctx.apiKey, result.bucket, result.tokens, ctx.route, ctx.azure).headers;
+  ctx.extraHeaders = state.limiter.admit(ctx.apiKey, result.bucket, result.tokens, ctx.route, ctx.azure);
   if (state.latency.timeToFirstTokenMs > 0) await state.sleeper.sleep(state.latency.timeToFirstTokenMs);
   ctx.json(200, result.body);
 }

@@ -91,7 +91,7 @@ export async function handleImages(ctx: RequestContext, state: MockState): Promi
   const format = rules.responseFormat
     ? (optionalEnum(body, 'response_format', ['url', 'b64_json'] as const) ?? 'url')
     : 'b64_json';
-  ctx.extraHeaders = state.limiter.admit(ctx.apiKey, model.name, estimateTokens(prompt), ctx.route, ctx.azure).headers;
+  ctx.extraHeaders = state.limiter.admit(ctx.apiKey, model.name, estimateTokens(prompt), ctx.route, ctx.azure);
   const [width, height] = (size === 'auto' ? '1024x1024' : size).split('x').map(Number) as [number, number];
   const data = [];
   for (let index = 0; index < n; index++) {

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ContinuousBucket, WindowedBucket } from './buckets.js';
+
+describe('ContinuousBucket (OpenAI)', () => {
+  it('starts full, refills at limit/60 000 per ms, and never exceeds the limit', () => {
+    const bucket = new ContinuousBucket(60, 0);
+    expect(bucket.take(60, 0)).toMatchObject({ ok: true, remaining: 0, used: 0 });
+    const refused = bucket.take(1, 0);
+    expect(refused).toMatchObject({ ok: false, remaining: 0, used: 60 });
+    expect(refused.retryAfterMs).toBe(1000);
+    expect(refused.resetMs).toBe(60_000);
+    expect(bucket.take(1, 1000).ok).toBe(true);
+    expect(bucket.take(0, 10_000_000)).toMatchObject({ remaining: 60, resetMs: 0 });
+  });
+
+  it('refuses forever what can never fit, and takes refunds', () => {
+    const bucket = new ContinuousBucket(10, 0);
+    expect(bucket.take(11, 0).retryAfterMs).toBe(Number.POSITIVE_INFINITY);
+    bucket.take(10, 0);
+    bucket.refund(4, 0);
+    expect(bucket.take(0, 0).remaining).toBe(4);
+    bucket.refund(100, 0);
+    expect(bucket.take(0, 0).remaining).toBe(10);
+  });
+});
+
+describe('WindowedBucket (Azure)', () => {
+  it('allows limit/6 per 10-second window and resets at the window edge', () => {
+    const bucket = new WindowedBucket(60);
+    for (let i = 0; i < 10; i++) expect(bucket.take(1, 20_000 + i).ok).toBe(true);
+    const refused = bucket.take(1, 21_000);
+    expect(refused).toMatchObject({ ok: false, remaining: 0, used: 10 });
+    expect(refused.retryAfterMs).toBe(9_000);
+    expect(bucket.take(1, 30_000)).toMatchObject({ ok: true, remaining: 9 });
+    expect(new WindowedBucket(1).take(2, 0).retryAfterMs).toBe(Number.POSITIVE_INFINITY);
+    bucket.refund(5, 30_001);
+    expect(bucket.take(0, 30_002).remaining).toBe(10);
+  });
+});
