@@ -18,7 +18,8 @@ export type SwitchboardErrorCode =
   | 'aborted'
   | 'config'
   | 'template'
-  | 'unsupported';
+  | 'unsupported'
+  | 'queue-full';
 
 /** How bad it is: `warning` for expected flow-control errors, `fatal` for ones that need a person. */
 export type ErrorSeverity = 'warning' | 'error' | 'fatal';
