@@ -165,6 +165,14 @@ describe('retry, rate-limit and batch settings', () => {
       maxWaitMs: 120_000,
     });
     expect(parseConfig(batchOptionsSchema, {})).toMatchObject({ concurrency: 16, order: 'completion' });
+    expect(parseConfig(batchOptionsSchema, {})).toMatchObject({
+      checkpointDurability: 'fsync',
+      replayCheckpoint: true,
+      rerunFailed: 'retryable',
+      mode: 'local',
+      maxRequestsPerJob: 50_000,
+      maxBytesPerJob: 200_000_000,
+    });
   });
 
   it('names bad values', () => {
@@ -174,6 +182,8 @@ describe('retry, rate-limit and batch settings', () => {
     expect(error.issues.map((i) => i.path).sort()).toEqual(['retry.baseDelayMs', 'retry.maxAttempts']);
     expect(() => parseConfig(rateLimitOptionsSchema, { smoothing: 'burst' })).toThrow(ConfigError);
     expect(() => parseConfig(batchOptionsSchema, { concurrency: 0 })).toThrow(ConfigError);
+    expect(() => parseConfig(batchOptionsSchema, { maxRequestsPerJob: 50_001 })).toThrow(ConfigError);
+    expect(() => parseConfig(batchOptionsSchema, { mode: 'fast' })).toThrow(ConfigError);
   });
 });
 

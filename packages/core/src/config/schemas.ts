@@ -138,6 +138,26 @@ export const batchOptionsSchema = z.strictObject({
   checkpoint: z.string().min(1).optional(),
   /** Deliver results in input order or as they complete. */
   order: z.enum(['input', 'completion']).default('completion'),
+  /** `fsync`: each group of checkpoint writes is synced to disk (survives a power cut); `write`: survives a crash. */
+  checkpointDurability: z.enum(['fsync', 'write']).default('fsync'),
+  /** Deliver results saved in the checkpoint by an earlier run again, so the output is complete. */
+  replayCheckpoint: z.boolean().default(true),
+  /** Which failures saved in the checkpoint a rerun tries again. */
+  rerunFailed: z.enum(['retryable', 'all', 'none']).default('retryable'),
+  /** Input order: results finished ahead of a slow earlier one held at most (default: 4 × concurrency, ≥ 64). */
+  maxHeldResults: z.number().int().min(1).optional(),
+  /** Least time between two progress events, in milliseconds. */
+  progressIntervalMs: z.number().int().min(0).default(500),
+  /** Run locally, through the provider's Batch API, or whichever `planBatch` recommends. */
+  mode: z.enum(['local', 'batch-api', 'auto']).default('local'),
+  /** Batch API: first wait between two status polls, in milliseconds (it grows by half each poll). */
+  pollIntervalMs: z.number().int().min(1).default(5_000),
+  /** Batch API: longest wait between two status polls, in milliseconds. */
+  maxPollIntervalMs: z.number().int().min(1).default(60_000),
+  /** Batch API: requests per input file (the API allows 50,000). */
+  maxRequestsPerJob: z.number().int().min(1).max(50_000).default(50_000),
+  /** Batch API: bytes per input file (the API allows 200 MB). */
+  maxBytesPerJob: z.number().int().min(1).max(200_000_000).default(200_000_000),
 });
 
 /** Options of the OpenAI provider as accepted by `createOpenAIProvider`. */
