@@ -17,7 +17,7 @@ export {
 } from './config/schemas.js';
 export type { CostBreakdown } from './cost/calculate-cost.js';
 export { calculateCost } from './cost/calculate-cost.js';
-export type { ConfigIssue, ContentFilterCategory, TimeoutPhase } from './errors/error-classes.js';
+export type { ConfigIssue, ContentFilterCategory, ErrorClassOptions, TimeoutPhase } from './errors/error-classes.js';
 export {
   AbortedError,
   AuthenticationError,

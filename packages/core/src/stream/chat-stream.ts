@@ -108,6 +108,7 @@ export class ChatStream implements AsyncIterable<ChatStreamEvent> {
     this.controller.abort(reason ?? new AbortedError({ provider: this.options.provider }));
   }
 
+  /** Iterates the events; a stream can be consumed once (by a loop, `textStream` or `response`). */
   [Symbol.asyncIterator](): AsyncIterator<ChatStreamEvent> {
     if (this.consumed) throw new Error('A ChatStream can be consumed once; use `response` or one loop.');
     this.consumed = true;
