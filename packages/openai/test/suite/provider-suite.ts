@@ -1,0 +1,28 @@
+import { describe } from 'vitest';
+import { describeChat } from './chat-suite.js';
+import { describeConnection } from './connection-suite.js';
+import { describeEmbeddings } from './embeddings-suite.js';
+import { describeFaults } from './faults-suite.js';
+import { useHarness } from './harness.js';
+import { describeImages } from './images-suite.js';
+import { describeStream } from './stream-suite.js';
+import type { SuiteTarget } from './suite-target.js';
+
+/**
+ * The provider integration suite, parameterised by provider: every method against @switchboard/mock-server over
+ * loopback, every failure mapped to its typed error, and every request body checked against the OpenAPI spec.
+ */
+export function describeProviderSuite(target: SuiteTarget): void {
+  describe(`${target.name} provider on the mock server`, () => {
+    const harness = useHarness(target);
+    describeChat(target, harness);
+    describeStream(target, harness);
+    describeEmbeddings(target, harness);
+    describeImages(target, harness);
+    describeConnection(target, harness);
+  });
+  describe(`${target.name} provider failures on the mock server`, () => {
+    const harness = useHarness(target, { apiKeys: [target.goodKey], strictModels: true });
+    describeFaults(target, harness);
+  });
+}
