@@ -1,0 +1,79 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AbortedError, ParseError } from '@switchboard/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JsonlWriter } from './jsonl-writer.js';
+import { readJsonl, readJsonlLines } from './read-jsonl.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sb-jsonl-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('readJsonl', () => {
+  it('reads values from a file, skipping blank lines and numbering lines as in the file', async () => {
+    const path = join(dir, 'a.jsonl');
+    await writeFile(path, '{"n":1}\n\n{"n":2}\n');
+    const values = [];
+    for await (const value of readJsonl(path)) values.push(value);
+    expect(values).toEqual([{ n: 1 }, { n: 2 }]);
+    const lines = [];
+    for await (const line of readJsonlLines(new URL(`file://${path}`))) lines.push(line.lineNumber);
+    expect(lines).toEqual([1, 3]);
+  });
+
+  it('reads from a stream of text', async () => {
+    async function* source() {
+      yield '{"x":';
+      yield '1}\n';
+    }
+    const values = [];
+    for await (const value of readJsonl(source())) values.push(value);
+    expect(values).toEqual([{ x: 1 }]);
+  });
+
+  it('names the line that is not JSON', async () => {
+    const path = join(dir, 'bad.jsonl');
+    await writeFile(path, '{"n":1}\nnot json\n');
+    const read = async () => {
+      for await (const _ of readJsonl(path)) {
+        // consume
+      }
+    };
+    await expect(read()).rejects.toBeInstanceOf(ParseError);
+    await expect(read()).rejects.toThrow(/Line 2/);
+  });
+
+  it('stops when aborted', async () => {
+    const path = join(dir, 'abort.jsonl');
+    await writeFile(path, '{"n":1}\n{"n":2}\n');
+    const controller = new AbortController();
+    const read = async () => {
+      for await (const _ of readJsonl(path, { signal: controller.signal })) controller.abort();
+    };
+    await expect(read()).rejects.toBeInstanceOf(AbortedError);
+  });
+});
+
+describe('JsonlWriter', () => {
+  it('counts lines and bytes and writes them all, across its buffer size', async () => {
+    const path = join(dir, 'w.jsonl');
+    const writer = await JsonlWriter.create(path);
+    const big = 'x'.repeat(300_000);
+    for (let i = 0; i < 5; i += 1) await writer.write({ i, big });
+    await writer.writeLine('{"last":true}');
+    expect(writer.lines).toBe(6);
+    await writer.close({ sync: true });
+    const values: unknown[] = [];
+    for await (const value of readJsonl(path)) values.push(value);
+    expect(values).toHaveLength(6);
+    expect(values.at(-1)).toEqual({ last: true });
+    const { size } = await import('node:fs/promises').then((fs) => fs.stat(path));
+    expect(size).toBe(writer.bytes);
+    expect(JsonlWriter.byteLengthOf('é')).toBe(3);
+  });
+});

@@ -1,0 +1,62 @@
+import { createReadStream } from 'node:fs';
+import { AbortedError, ParseError } from '@switchboard/core';
+import { type Line, splitLines } from './split-lines.js';
+
+/** A source of JSONL text: a file path, or a stream of bytes or text. */
+export type JsonlSource = string | URL | AsyncIterable<Uint8Array | string>;
+
+/** Options of {@link readJsonlLines} and {@link readJsonl}. */
+export interface ReadJsonlOptions {
+  /** Stops reading and closes the file. */
+  signal?: AbortSignal;
+}
+
+/** A non-empty line of a JSONL source with its 1-based line number. */
+export interface NumberedLine {
+  /** The line's text. */
+  text: string;
+  /** 1-based line number in the source. */
+  lineNumber: number;
+}
+
+/** Streams the non-empty lines of a JSONL source, one at a time (memory stays flat however large the file). */
+export async function* readJsonlLines(
+  source: JsonlSource,
+  options: ReadJsonlOptions = {},
+): AsyncGenerator<NumberedLine> {
+  let lineNumber = 0;
+  for await (const line of linesOf(source)) {
+    lineNumber += 1;
+    if (options.signal?.aborted) throw new AbortedError({ message: 'Reading the JSONL input was aborted.' });
+    if (line.text.trim() !== '') yield { text: line.text, lineNumber };
+  }
+}
+
+/** Streams the parsed values of a JSONL source; a line that is not JSON throws a `ParseError` naming its number. */
+export async function* readJsonl(source: JsonlSource, options: ReadJsonlOptions = {}): AsyncGenerator<unknown> {
+  for await (const { text, lineNumber } of readJsonlLines(source, options)) {
+    yield parseJsonLine(text, lineNumber);
+  }
+}
+
+/** Parses one JSONL line or throws a `ParseError` naming the line. */
+export function parseJsonLine(text: string, lineNumber: number): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new ParseError({ message: `Line ${lineNumber} is not valid JSON`, raw: text, source: 'client', cause });
+  }
+}
+
+async function* linesOf(source: JsonlSource): AsyncGenerator<Line> {
+  if (typeof source !== 'string' && !(source instanceof URL)) {
+    yield* splitLines(source);
+    return;
+  }
+  const stream = createReadStream(source, { highWaterMark: 1 << 16 });
+  try {
+    yield* splitLines(stream);
+  } finally {
+    stream.destroy();
+  }
+}

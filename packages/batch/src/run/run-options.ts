@@ -1,0 +1,51 @@
+import type { BatchOptions, CallOptions, ModelCatalog } from '@switchboard/core';
+import type { EstimateTokens } from '../plan/estimate-tokens.js';
+import type { BatchResult } from '../types/batch-result.js';
+import type { BatchProgress } from './progress.js';
+
+/** Options of `runBatch`. */
+export interface RunBatchOptions
+  extends Pick<
+    BatchOptions,
+    | 'concurrency'
+    | 'order'
+    | 'checkpoint'
+    | 'checkpointDurability'
+    | 'replayCheckpoint'
+    | 'rerunFailed'
+    | 'maxHeldResults'
+    | 'progressIntervalMs'
+  > {
+  /** Called with a progress snapshot at most every `progressIntervalMs`, and once at the end. */
+  onProgress?: (progress: BatchProgress) => void;
+  /** Stops the run: nothing new is sent, calls in flight are cancelled, the checkpoint is closed. */
+  signal?: AbortSignal;
+  /** Options for every provider call (timeouts, headers, metadata); the signal is the run's own. */
+  callOptions?: Omit<CallOptions, 'signal'>;
+  /** Catalog with the prices used for `costUsd`. Default: core's shared catalog. */
+  catalog?: ModelCatalog;
+  /** Counts a request's input tokens for the rate limiter's token bucket (e.g. the tokenizer's `estimateTokens`). */
+  estimateTokens?: EstimateTokens;
+}
+
+/** How a run ended. */
+export interface BatchSummary extends BatchProgress {
+  /** Requests in the input. */
+  total: number;
+  /** The `customId`s that failed for good in this run. */
+  failedIds: string[];
+  /** True when the run was stopped before the end (abort, or the consumer stopped reading). */
+  stopped: boolean;
+}
+
+/** A running batch: iterate it for the results, or collect/drain it. Iterable once. */
+export interface BatchRun extends AsyncIterable<BatchResult> {
+  /** Runs to the end and returns every result with the summary. */
+  collect(): Promise<{ results: BatchResult[]; summary: BatchSummary }>;
+  /** Runs to the end without keeping results (they are in the checkpoint) and returns the summary. */
+  drain(): Promise<BatchSummary>;
+  /** The progress right now. */
+  progress(): BatchProgress;
+  /** The summary, once the run has ended. */
+  readonly summary: BatchSummary | undefined;
+}
