@@ -1,0 +1,53 @@
+/** The mutable level of one continuously refilled bucket. */
+export interface BucketState {
+  /** Capacity left now (may go below zero after an oversized request). `Infinity` means "full, size unknown yet". */
+  level: number;
+  /** When `level` was last brought up to date (ms). */
+  updatedAt: number;
+}
+
+/** The size and refill speed of a bucket. */
+export interface BucketShape {
+  /** The most the bucket holds: the largest burst it allows. */
+  capacity: number;
+  /** Refill per millisecond. */
+  ratePerMs: number;
+}
+
+/** Below this, a shortfall is float noise, not a reason to wait. */
+const EPSILON = 1e-6;
+
+/**
+ * The bucket for a per-minute limit. Without smoothing it holds a whole minute (the OpenAI model: a burst of the full
+ * limit, then `limit/60 000` per ms). With smoothing over `windowMs` it holds only the largest single cost and refills
+ * at a rate chosen so that no window of `windowMs` ever sees more than its share `limit × windowMs / 60 000`
+ * (at most `capacity + rate × window` fits in any window).
+ */
+export function bucketShape(perMinute: number, windowMs: number | undefined, largestCost: number): BucketShape {
+  if (windowMs === undefined) return { capacity: perMinute, ratePerMs: perMinute / 60_000 };
+  const perWindow = (perMinute * windowMs) / 60_000;
+  const capacity = Math.max(1, largestCost);
+  // A limit so small that one call is most of a window: settle for half the window's share rather than stalling.
+  const perWindowRefill = Math.max(perWindow - capacity, perWindow / 2);
+  return { capacity, ratePerMs: perWindowRefill / windowMs };
+}
+
+/** Brings `state` up to `now`: continuous refill, never beyond capacity. */
+export function refill(state: BucketState, shape: BucketShape, now: number): void {
+  if (now > state.updatedAt) {
+    state.level = state.level + (now - state.updatedAt) * shape.ratePerMs;
+    state.updatedAt = now;
+  }
+  if (state.level > shape.capacity) state.level = shape.capacity;
+}
+
+/**
+ * Milliseconds until `cost` fits (0: it fits now). A cost above capacity waits for a full bucket and then takes it
+ * below zero, so an oversized request is slow rather than stuck forever.
+ */
+export function waitForCost(state: BucketState, shape: BucketShape, cost: number): number {
+  const need = Math.min(cost, shape.capacity);
+  const shortfall = need - state.level;
+  if (shortfall <= EPSILON) return 0;
+  return shortfall / shape.ratePerMs;
+}

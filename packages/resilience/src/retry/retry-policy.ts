@@ -1,0 +1,157 @@
+import {
+  parseConfig,
+  type RetryOptions,
+  retryOptionsSchema,
+  type SwitchboardError,
+  toSwitchboardError,
+} from '@switchboard/core';
+import { abortReason, throwIfAborted } from '../shared/abort.js';
+import { OptionChecks } from '../shared/option-checks.js';
+import { sleep } from '../shared/sleep.js';
+import { fullJitterBackoff } from './backoff.js';
+import { isRetryable } from './is-retryable.js';
+import { RetryBudget } from './retry-budget.js';
+
+/** Settings of `createRetryPolicy`: core's `RetryOptions` plus injectable randomness and clock (for tests). */
+export interface RetryPolicyOptions extends RetryOptions {
+  /** Source of jitter in [0, 1). Defaults to `Math.random`. */
+  random?: () => number;
+  /** The clock of the retry budget, in milliseconds. Defaults to `Date.now`. */
+  now?: () => number;
+}
+
+/** The verdict on a failed attempt. */
+export type RetryDecision =
+  | {
+      /** Try again. */
+      retry: true;
+      /** How long to wait first. */
+      delayMs: number;
+      /** Why, in words: the error and what set the wait. */
+      reason: string;
+    }
+  | {
+      /** Give up and surface the error. */
+      retry: false;
+      /** Why not. */
+      reason: string;
+    };
+
+/** What `onRetry` learns about a failed attempt that will be retried. */
+export interface RetryAttemptInfo {
+  /** The attempt that failed (1 = the first). */
+  attempt: number;
+  /** How long until the next attempt. */
+  delayMs: number;
+  /** Why: the error code and status, and whether a Retry-After or the backoff set the wait. */
+  reason: string;
+  /** The error of the failed attempt. */
+  error: SwitchboardError;
+}
+
+/** Options of one `execute` call. */
+export interface RetryExecuteOptions {
+  /** Cancels the call: a wait in progress rejects at once and no further attempt is made. */
+  signal?: AbortSignal;
+  /** The provider name, put on errors made here. */
+  provider?: string;
+  /** Called before each wait. */
+  onRetry?: (info: RetryAttemptInfo) => void;
+}
+
+/** The attempts of one logical call, for loops that drive themselves (streams). */
+export interface RetrySession {
+  /** The attempt under way (1 = the first). */
+  readonly attempt: number;
+  /** Decides on the failure of the current attempt; a `retry: true` verdict moves on to the next attempt. */
+  decide(error: SwitchboardError): RetryDecision;
+}
+
+/** A Retry-After-aware retry policy with full jitter, a cap and a retry budget; share one to share its budget. */
+export interface RetryPolicy {
+  /** The settings in force, defaults filled in. */
+  readonly settings: Readonly<Required<RetryOptions>>;
+  /** Runs `fn` until it succeeds, fails for good, or the signal aborts. */
+  execute<T>(
+    fn: (attempt: number, signal: AbortSignal | undefined) => Promise<T>,
+    options?: RetryExecuteOptions,
+  ): Promise<T>;
+  /** Starts a call whose loop the caller runs itself; counts its first attempt towards the budget. */
+  session(): RetrySession;
+}
+
+/**
+ * Creates a retry policy: 408/409/429/5xx/network/timeout errors are retried (the provider's `x-should-retry` wins
+ * when sent); the wait is `max(full-jitter backoff, Retry-After)`; a Retry-After beyond `maxDelayMs` fails at once;
+ * the budget refuses retries once they outrun `budgetRatio` of the calls.
+ */
+export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy {
+  const { random = Math.random, now, ...numeric } = options;
+  new OptionChecks('retry').fn('random', random).fn('now', now).done();
+  const settings = parseConfig(retryOptionsSchema, numeric, { prefix: 'retry' }) as Required<RetryOptions>;
+  const budget = new RetryBudget({
+    ratio: settings.budgetRatio,
+    minPerSecond: settings.budgetMinPerSecond,
+    burst: settings.budgetBurst,
+    ...(now ? { now } : {}),
+  });
+
+  const session = (): RetrySession => {
+    budget.deposit();
+    let attempt = 1;
+    return {
+      get attempt() {
+        return attempt;
+      },
+      decide(error) {
+        const decision = decide(error, attempt);
+        if (decision.retry) attempt += 1;
+        return decision;
+      },
+    };
+  };
+
+  const decide = (error: SwitchboardError, attempt: number): RetryDecision => {
+    if (!isRetryable(error)) return { retry: false, reason: `${describe(error)} is not retryable` };
+    if (attempt >= settings.maxAttempts) return { retry: false, reason: `all ${settings.maxAttempts} attempts failed` };
+    const retryAfter = error.retryAfterMs;
+    if (retryAfter !== undefined && retryAfter > settings.maxDelayMs) {
+      return {
+        retry: false,
+        reason: `Retry-After of ${retryAfter} ms is beyond the ${settings.maxDelayMs} ms cap`,
+      };
+    }
+    const backoff = fullJitterBackoff(attempt, settings.baseDelayMs, settings.maxDelayMs, random);
+    if (!budget.tryWithdraw()) return { retry: false, reason: 'the retry budget is spent' };
+    if (retryAfter !== undefined && retryAfter >= backoff) {
+      return { retry: true, delayMs: retryAfter, reason: `${describe(error)}, waiting its Retry-After` };
+    }
+    return { retry: true, delayMs: backoff, reason: `${describe(error)}, backing off` };
+  };
+
+  return {
+    settings,
+    session,
+    async execute(fn, { signal, provider, onRetry } = {}) {
+      const run = session();
+      for (;;) {
+        throwIfAborted(signal, provider);
+        try {
+          return await fn(run.attempt, signal);
+        } catch (thrown) {
+          if (signal?.aborted) throw abortReason(signal, provider);
+          const error = toSwitchboardError(thrown, provider);
+          const failedAttempt = run.attempt;
+          const decision = run.decide(error);
+          if (!decision.retry) throw error;
+          onRetry?.({ attempt: failedAttempt, delayMs: decision.delayMs, reason: decision.reason, error });
+          await sleep(decision.delayMs, signal, provider);
+        }
+      }
+    },
+  };
+}
+
+function describe(error: SwitchboardError): string {
+  return error.status === undefined ? error.code : `${error.code} (HTTP ${error.status})`;
+}
