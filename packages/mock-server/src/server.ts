@@ -6,8 +6,16 @@ import { dispatch, type RouteHandler } from './dispatch.js';
 import type { RouteName } from './faults/fault-spec.js';
 import { matchRoute } from './http/router.js';
 import type { MockServerOptions } from './options.js';
+import { handleCancelBatch, handleCreateBatch, handleListBatches, handleRetrieveBatch } from './routes/batches.js';
 import { handleChat } from './routes/chat.js';
 import { handleEmbeddings } from './routes/embeddings.js';
+import {
+  handleCreateFile,
+  handleDeleteFile,
+  handleFileContent,
+  handleListFiles,
+  handleRetrieveFile,
+} from './routes/files.js';
 import { handleImages } from './routes/images.js';
 import { handleListModels, handleRetrieveModel } from './routes/models.js';
 import { serveImage } from './routes/serve-image.js';
@@ -36,6 +44,15 @@ const HANDLERS = new Map<RouteName, RouteHandler>([
   ['images.generations', handleImages],
   ['models.list', handleListModels],
   ['models.retrieve', handleRetrieveModel],
+  ['files.create', handleCreateFile],
+  ['files.list', handleListFiles],
+  ['files.retrieve', handleRetrieveFile],
+  ['files.content', handleFileContent],
+  ['files.delete', handleDeleteFile],
+  ['batches.create', handleCreateBatch],
+  ['batches.retrieve', handleRetrieveBatch],
+  ['batches.cancel', handleCancelBatch],
+  ['batches.list', handleListBatches],
 ]);
 
 function onRequest(state: MockState, control: MockControl, req: IncomingMessage, res: ServerResponse): void {

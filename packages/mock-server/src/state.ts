@@ -1,5 +1,7 @@
+import type { BatchRecord } from './batches/batch-record.js';
 import { BlobStore } from './blob-store.js';
 import { FaultRegistry } from './faults/fault-registry.js';
+import { FileStore } from './files/file-store.js';
 import { IdGenerator } from './ids.js';
 import { DEFAULT_MODELS, type MockServerOptions } from './options.js';
 import { RateLimiter } from './rate-limits/rate-limiter.js';
@@ -26,6 +28,10 @@ export interface MockState {
   sleeper: Sleeper;
   /** Generated images served at /mock-files/images/{name}.png. */
   images: BlobStore;
+  /** Files API store. */
+  files: FileStore;
+  /** Batches by id, in creation order. */
+  batches: Map<string, BatchRecord>;
 }
 
 /** Builds the shared state from the options (defaults applied). */
@@ -33,6 +39,7 @@ export function createState(options: MockServerOptions): MockState {
   const seed = options.seed ?? 0;
   const faults = new FaultRegistry(seed, options.faultRate ?? 0);
   for (const spec of options.faults ?? []) faults.add(spec);
+  const ids = new IdGenerator();
   return {
     origin: '',
     seed,
@@ -50,8 +57,10 @@ export function createState(options: MockServerOptions): MockState {
     limiter: new RateLimiter({ ...options.rateLimits, mode: options.rateLimits?.mode ?? options.mode ?? 'openai' }),
     faults,
     log: new RequestLog(options.requestLogLimit ?? 1000),
-    ids: new IdGenerator(),
+    ids,
     sleeper: new Sleeper(),
     images: new BlobStore(256),
+    files: new FileStore(ids),
+    batches: new Map(),
   };
 }

@@ -51,6 +51,6 @@ export function rawFetch(
 ): Promise<Response> {
   const headers = new Headers(init.headers);
   if (init.key !== null) headers.set('authorization', `Bearer ${init.key ?? TEST_KEY}`);
-  if (init.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  if (typeof init.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
   return fetch(`${server.origin}${path}`, { ...init, headers });
 }
