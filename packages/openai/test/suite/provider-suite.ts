@@ -1,4 +1,5 @@
 import { describe } from 'vitest';
+import { describeBatches } from './batch-suite.js';
 import { describeChat } from './chat-suite.js';
 import { describeConnection } from './connection-suite.js';
 import { describeEmbeddings } from './embeddings-suite.js';
@@ -20,6 +21,7 @@ export function describeProviderSuite(target: SuiteTarget): void {
     describeEmbeddings(target, harness);
     describeImages(target, harness);
     describeConnection(target, harness);
+    describeBatches(target, harness);
   });
   describe(`${target.name} provider failures on the mock server`, () => {
     const harness = useHarness(target, { apiKeys: [target.goodKey], strictModels: true });
