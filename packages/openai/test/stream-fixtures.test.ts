@@ -107,7 +107,7 @@ describe('recorded real streams', () => {
     expect(cuts.length).toBeGreaterThan(0);
     const { response } = await replay(bytes, cuts);
     expect(response.text).toBe(assembleOracle(fixture.sse).text);
-    expect(response.text).toMatch(/[^\x00-\x7f]/);
+    expect([...response.text].some((char) => (char.codePointAt(0) as number) > 0x7f)).toBe(true);
   });
 
   it('replays through the whole provider (custom fetch) to the same answer', async () => {

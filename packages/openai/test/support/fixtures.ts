@@ -71,7 +71,8 @@ export function assembleOracle(sse: string): AssembledStream {
       result.text += choice.delta?.content ?? '';
       if (choice.delta?.refusal) result.refusal = (result.refusal ?? '') + choice.delta.refusal;
       for (const call of choice.delta?.tool_calls ?? []) {
-        const entry = (result.toolCalls[call.index] ??= { id: '', name: '', arguments: '' });
+        const entry = result.toolCalls[call.index] ?? { id: '', name: '', arguments: '' };
+        result.toolCalls[call.index] = entry;
         if (call.id) entry.id = call.id;
         if (call.function?.name) entry.name += call.function.name;
         entry.arguments += call.function?.arguments ?? '';
