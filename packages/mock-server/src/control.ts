@@ -1,5 +1,6 @@
 import type { FaultSpec, InstalledFault } from './faults/fault-spec.js';
 import type { LatencyOptions, RateLimitOptions } from './options.js';
+import type { RealtimeController } from './realtime/index.js';
 import type { RecordedRequest } from './request-log.js';
 import type { MockState } from './state.js';
 
@@ -42,13 +43,16 @@ export interface MockControl {
   requests(filter?: RequestFilter): RecordedRequest[];
   /** Forgets recorded requests. */
   clearRequests(): void;
-  /** Clears faults, fault rate, request log, rate-limit usage and quota flags. */
+  /** The Realtime WebSocket side: its faults, latency, connection and event logs. */
+  realtime: RealtimeController;
+  /** Clears faults (HTTP and realtime), fault rate, request logs, rate-limit usage and quota flags. */
   reset(): void;
 }
 
 /** Builds the control object over the server state. */
-export function createControl(state: MockState): MockControl {
+export function createControl(state: MockState, realtime: RealtimeController): MockControl {
   return {
+    realtime,
     faults: {
       add: (spec) => state.faults.add(spec),
       remove: (id) => state.faults.remove(id),
@@ -70,6 +74,10 @@ export function createControl(state: MockState): MockControl {
         timeToFirstTokenMs: latency.timeToFirstTokenMs ?? state.latency.timeToFirstTokenMs,
         interChunkMs: latency.interChunkMs ?? state.latency.interChunkMs,
       };
+      realtime.setLatency({
+        firstDeltaMs: state.latency.timeToFirstTokenMs,
+        betweenDeltasMs: state.latency.interChunkMs,
+      });
     },
     requests(filter = {}) {
       return state.log
@@ -89,6 +97,8 @@ export function createControl(state: MockState): MockControl {
       state.log.clear();
       state.limiter.reset();
       state.limiter.setQuotaExceeded(false);
+      realtime.clearFaults();
+      realtime.clearLog();
     },
   };
 }

@@ -10,6 +10,28 @@ export type {
 } from './options.js';
 export { DEFAULT_MODELS } from './options.js';
 export { formatResetDuration } from './rate-limits/duration.js';
+export type {
+  AttachRealtimeOptions,
+  RealtimeAudioFormat,
+  RealtimeClientEventRecord,
+  RealtimeConnectionInfo,
+  RealtimeController,
+  RealtimeCredential,
+  RealtimeDropMode,
+  RealtimeDropOptions,
+  RealtimeErrorInit,
+  RealtimeLatency,
+  RealtimeMidResponseDropOptions,
+  RealtimeOpenDropOptions,
+  RealtimeOptions,
+  RealtimeRateLimit,
+  RealtimeRateLimitSettings,
+  RealtimeRefuseOptions,
+  RealtimeRoute,
+  RealtimeSilenceOptions,
+  RealtimeUpgradeRecord,
+} from './realtime/index.js';
+export { attachRealtime } from './realtime/index.js';
 export type { RecordedRequest } from './request-log.js';
 export type { MockServer } from './server.js';
 export { startMockServer } from './server.js';

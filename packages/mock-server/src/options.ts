@@ -1,4 +1,5 @@
 import type { FaultSpec } from './faults/fault-spec.js';
+import type { AttachRealtimeOptions } from './realtime/index.js';
 
 /** Which service's conventions the rate limiter (and the CLI's defaults) follow. */
 export type MockMode = 'openai' | 'azure';
@@ -67,6 +68,13 @@ export interface MockServerOptions {
   batch?: BatchOptions;
   /** How many requests the request log keeps (oldest dropped first). Default 1000. */
   requestLogLimit?: number;
+  /**
+   * Extra Realtime WebSocket settings. Keys, Azure deployments, seed and latency default to the options above
+   * (`timeToFirstTokenMs` → `firstDeltaMs`, `interChunkMs` → `betweenDeltasMs`).
+   */
+  realtime?: Omit<AttachRealtimeOptions, 'listen'>;
+  /** Closes the server when aborted. */
+  signal?: AbortSignal;
 }
 
 /** The default model list served by GET /v1/models. */

@@ -6,6 +6,7 @@ import { dispatch, type RouteHandler } from './dispatch.js';
 import type { RouteName } from './faults/fault-spec.js';
 import { matchRoute } from './http/router.js';
 import type { MockServerOptions } from './options.js';
+import { attachRealtime, type RealtimeController } from './realtime/index.js';
 import { handleCancelBatch, handleCreateBatch, handleListBatches, handleRetrieveBatch } from './routes/batches.js';
 import { handleChat } from './routes/chat.js';
 import { handleEmbeddings } from './routes/embeddings.js';
@@ -30,8 +31,10 @@ export interface MockServer {
   /** `http://127.0.0.1:PORT`. */
   readonly origin: string;
   readonly port: number;
-  /** Faults, rate limits, latency and the request log. */
+  /** Faults, rate limits, latency and the request log (`control.realtime` drives the WebSocket side). */
   readonly control: MockControl;
+  /** The Realtime WebSocket controller (same object as `control.realtime`). */
+  readonly realtime: RealtimeController;
   /** The underlying node:http server (for attaching upgrade handlers). */
   readonly httpServer: Server;
   /** Stops listening, ends every open connection and timer. Resolves when closed. */
@@ -75,13 +78,28 @@ function onRequest(state: MockState, control: MockControl, req: IncomingMessage,
  * Starts an OpenAI- and Azure OpenAI-compatible server on 127.0.0.1 (port 0 by default: a free port).
  * Close it with `close()` (in afterAll/afterEach); an AbortSignal in `options.signal` closes it too.
  */
-export async function startMockServer(options: MockServerOptions & { signal?: AbortSignal } = {}): Promise<MockServer> {
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   options.signal?.throwIfAborted();
   const state = createState(options);
-  const control = createControl(state);
   const httpServer = createServer({ keepAliveTimeout: 5_000, requestTimeout: 0 }, (req, res) =>
     onRequest(state, control, req, res),
   );
+  const realtime = attachRealtime(httpServer, {
+    apiKeys: options.apiKeys,
+    azureDeployments: options.deployments ? Object.keys(options.deployments) : undefined,
+    seed: state.seed,
+    latency: { firstDeltaMs: state.latency.timeToFirstTokenMs, betweenDeltasMs: state.latency.interChunkMs },
+    unhandledUpgrade: 'not-found',
+    ...options.realtime,
+    onUpgrade: (record) => {
+      const entry = state.log.begin('GET', record.url, {}, record.connectionId ?? state.ids.next('req_'));
+      entry.surface = record.route === 'openai' ? 'openai' : 'azure';
+      entry.route = 'realtime';
+      entry.status = record.status;
+      options.realtime?.onUpgrade?.(record);
+    },
+  });
+  const control = createControl(state, realtime);
   httpServer.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
     else socket.destroy();
@@ -98,13 +116,15 @@ export async function startMockServer(options: MockServerOptions & { signal?: Ab
   state.origin = origin;
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
-    closing ??= new Promise<void>((resolve) => {
+    closing ??= (async () => {
       state.sleeper.close();
-      httpServer.close(() => resolve());
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();
-    });
+      await realtime.close();
+      await closed;
+    })();
     return closing;
   };
   options.signal?.addEventListener('abort', () => void close(), { once: true });
-  return { url: `${origin}/v1`, azureUrl: origin, origin, port, control, httpServer, close };
+  return { url: `${origin}/v1`, azureUrl: origin, origin, port, control, realtime, httpServer, close };
 }

@@ -140,9 +140,9 @@ describe('lifecycle', () => {
 
   it('closes when its AbortSignal aborts, and refuses to start with an aborted one', async () => {
     const controller = new AbortController();
-    const started = await startTestServer({ signal: controller.signal } as never);
+    const started = await startTestServer({ signal: controller.signal });
     controller.abort();
     await expect(fetch(`${started.origin}/__mock/health`).then((response) => response.status)).rejects.toThrow();
-    await expect(startTestServer({ signal: AbortSignal.abort() } as never)).rejects.toThrow();
+    await expect(startTestServer({ signal: AbortSignal.abort() })).rejects.toThrow();
   });
 });

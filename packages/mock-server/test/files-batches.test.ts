@@ -264,8 +264,8 @@ describe('batches', () => {
       expect((await client.batches.cancel(batch.id)).status).toMatch(/^cancell/);
       const cancelled = await waitFor(client, batch.id, finished);
       expect(cancelled.status).toBe('cancelled');
-      expect(cancelled.request_counts.completed).toBeGreaterThan(0);
-      expect(cancelled.request_counts.completed).toBeLessThan(20);
+      expect(cancelled.request_counts?.completed).toBeGreaterThan(0);
+      expect(cancelled.request_counts?.completed).toBeLessThan(20);
       const unexecuted = await readLines(client, cancelled.error_file_id);
       expect(unexecuted[0]?.error).toMatchObject({ code: 'batch_cancelled' });
       await expect(client.batches.cancel('batch_nope')).rejects.toMatchObject({ status: 404 });
@@ -372,7 +372,7 @@ describe('batches', () => {
       ).id,
       finished,
     );
-    expect(unsupported.request_counts.failed).toBe(1);
+    expect(unsupported.request_counts?.failed).toBe(1);
     const ids = [];
     for (let i = 0; i < 3; i++)
       ids.push(
