@@ -112,7 +112,8 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}): Circu
             duration: options.samplingWindowMs ?? 30_000,
             ...(options.minimumRps === undefined ? {} : { minimumRps: options.minimumRps }),
           });
-    const policy = circuitBreaker(handleWhen(isBreakerFailure), { halfOpenAfter: halfOpenAfterMs, breaker });
+    const counts = handleWhen((error) => !(error instanceof NotSent) && isBreakerFailure(error));
+    const policy = circuitBreaker(counts, { halfOpenAfter: halfOpenAfterMs, breaker });
     const circuit: Circuit = { policy, state: 'closed', openedAt: 0 };
     policy.onStateChange((next) => {
       const from = circuit.state;

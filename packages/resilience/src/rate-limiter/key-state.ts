@@ -94,11 +94,13 @@ export function estimateWait(
   now: number,
 ): { waitMs: number; reason: 'requests' | 'tokens' | 'paused' } {
   refillKey(state, shapes, now);
-  const shortfall = (level: number, need: number, ratePerMs: number) => Math.max(0, need - level) / ratePerMs;
+  // A cost above capacity only waits for a full bucket (see waitForCost).
+  const shortfall = (level: number, shape: BucketShape, own: number, queued: number) =>
+    Math.max(0, Math.min(own, shape.capacity) + queued - level) / shape.ratePerMs;
   const [waitMs, reason] = longestWait([
     [state.pausedUntil - now, 'paused'],
-    [shapes.requests ? shortfall(state.requests.level, 1 + ahead.requests, shapes.requests.ratePerMs) : 0, 'requests'],
-    [shapes.tokens ? shortfall(state.tokens.level, tokens + ahead.tokens, shapes.tokens.ratePerMs) : 0, 'tokens'],
+    [shapes.requests ? shortfall(state.requests.level, shapes.requests, 1, ahead.requests) : 0, 'requests'],
+    [shapes.tokens ? shortfall(state.tokens.level, shapes.tokens, tokens, ahead.tokens) : 0, 'tokens'],
   ]);
   return { waitMs: Math.max(0, waitMs), reason };
 }

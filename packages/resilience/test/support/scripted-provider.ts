@@ -82,6 +82,7 @@ export function scriptedProvider(script: Step[] | ((call: number) => Step), name
   const respond = <T>(step: Step, options: CallOptions, value: () => T): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const signal = options.signal;
+      let timer: NodeJS.Timeout | undefined;
       if (signal?.aborted) return reject(reasonOf(signal, name));
       const onAbort = () => {
         clearTimeout(timer);
@@ -95,8 +96,8 @@ export function scriptedProvider(script: Step[] | ((call: number) => Step), name
         else resolve(value());
       };
       const delay = 'delayMs' in step ? (step.delayMs ?? 0) : 0;
-      const timer = delay > 0 ? setTimeout(finish, delay) : undefined;
-      if (delay === 0) finish();
+      if (delay > 0) timer = setTimeout(finish, delay);
+      else finish();
     });
 
   const provider: Provider = {
