@@ -61,7 +61,9 @@ const isFunction = (value: unknown) => typeof value === 'function';
 
 const toolSchema = z.looseObject({
   description: z.string().optional(),
-  parameters: z.record(z.string(), z.unknown()).optional(),
+  parameters: z
+    .custom<object>((value) => typeof value === 'object' && value !== null, 'must be a JSON schema or a zod schema')
+    .optional(),
   execute: z.custom<RealtimeTool['execute']>(isFunction, 'must be a function'),
 });
 
