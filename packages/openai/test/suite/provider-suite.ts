@@ -15,7 +15,7 @@ import type { SuiteTarget } from './suite-target.js';
  */
 export function describeProviderSuite(target: SuiteTarget): void {
   describe(`${target.name} provider on the mock server`, () => {
-    const harness = useHarness(target);
+    const harness = useHarness(target, target.serverOptions);
     describeChat(target, harness);
     describeStream(target, harness);
     describeEmbeddings(target, harness);
@@ -24,7 +24,7 @@ export function describeProviderSuite(target: SuiteTarget): void {
     describeBatches(target, harness);
   });
   describe(`${target.name} provider failures on the mock server`, () => {
-    const harness = useHarness(target, { apiKeys: [target.goodKey], strictModels: true });
+    const harness = useHarness(target, { ...target.serverOptions, apiKeys: [target.goodKey], strictModels: true });
     describeFaults(target, harness);
   });
 }

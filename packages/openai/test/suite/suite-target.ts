@@ -1,5 +1,5 @@
 import type { ApiKeySource, Provider } from '@switchboard/core';
-import type { MockServer } from '@switchboard/mock-server';
+import type { MockServer, MockServerOptions } from '@switchboard/mock-server';
 import type { CapturedRequest } from '../support/recording-fetch.js';
 
 /** Per-test provider settings the suite varies. */
@@ -27,6 +27,8 @@ export interface SuiteTarget {
   models: { chat: string; reasoning: string; embedding: string; image: string; gptImage: string; realtime: string };
   /** A key the mock accepts. */
   goodKey: string;
+  /** Extra mock-server options for this provider (Azure: the deployments that exist). */
+  serverOptions?: MockServerOptions;
   /** Builds the provider against a running mock server. */
   createProvider(server: MockServer, overrides: ProviderOverrides): Provider;
   /** Checks one captured request body against the spec; returns problems (none when it conforms). */

@@ -54,17 +54,22 @@ export function validateBatchLines(jsonl: string, lineSchemas: Record<string, st
 
 /**
  * Validates one captured request body against the OpenAI spec with `unevaluatedProperties: false` (a misspelled
- * field fails): JSON bodies by route, multipart file uploads by their fields and, for batch files, every JSONL line.
+ * field fails): JSON bodies by route, multipart file uploads by their fields and, for batch files, every JSONL line
+ * (`lineSchemas` maps each line `url` to its body schema; Azure's lines use `/chat/completions` without `/v1`).
  * Returns the problems found (empty when the body conforms or the request has no body).
  */
-export function validateOpenAIRequest(request: CapturedRequest): string[] {
+export function validateOpenAIRequest(
+  request: CapturedRequest,
+  options: { lineSchemas?: Record<string, string> } = {},
+): string[] {
   if (request.method !== 'POST' || request.body === undefined) return [];
   const path = request.url.pathname;
   const where = `${request.method} ${path}`;
   if (/\/files$/.test(path)) {
     const { fields, files } = parseMultipart(request.body, request.headers.get('content-type') ?? '');
     const problems = validateOpenAI('CreateFileRequest', { ...fields, file: 'binary' }, STRICT).errors;
-    if (fields.purpose === 'batch' && files.file !== undefined) problems.push(...validateBatchLines(files.file));
+    if (fields.purpose === 'batch' && files.file !== undefined)
+      problems.push(...validateBatchLines(files.file, options.lineSchemas));
     return problems.map((p) => `${where}: ${p}`);
   }
   const route = JSON_ROUTES.find(([pattern]) => pattern.test(path));
