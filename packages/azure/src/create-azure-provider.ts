@@ -1,0 +1,72 @@
+import { azureOptionsSchema, loadConfigFromEnv, type Provider, parseConfig } from '@switchboard/core';
+import { createOpenAICompatibleProvider } from '@switchboard/openai/internal';
+import type { z } from 'zod';
+import { authHeader, azureCredential } from './client/azure-credential.js';
+import { createAzureClients } from './client/create-azure-clients.js';
+import { mapContentFilterFailure } from './content-filter/map-content-filter-failure.js';
+import { readFilterMetadata } from './content-filter/read-filter-metadata.js';
+import { createStreamFilterReader } from './content-filter/stream-filter-reader.js';
+import type { AzureProviderOptions, AzureTokenProvider } from './options/azure-provider-options.js';
+import { azureBaseUrl, azureSurface } from './options/azure-surface.js';
+import { resolveDeployment } from './options/resolve-deployment.js';
+import { resourceUrl } from './options/resource-url.js';
+import { readAzureRequestId } from './read-azure-request-id.js';
+import { azureRealtimeUrl } from './realtime/azure-realtime-url.js';
+
+/**
+ * Creates the Azure OpenAI provider: the same `Provider` as `createOpenAIProvider` (chat, streaming, vision,
+ * embeddings, images, the Batch API, the realtime descriptor, `checkConnection`), built on the OpenAI provider's
+ * internals, so an application swaps one for the other in one line. The v1 GA surface is the default; a dated
+ * `apiVersion` switches to `/openai/deployments/{deployment}/...?api-version=`. Logical model names go through
+ * `deployments`. Options are validated at once: every problem (both or neither of `apiKey` and `tokenProvider`, say)
+ * is reported in one `ConfigError`.
+ */
+export function createAzureProvider(options: AzureProviderOptions): Provider {
+  return buildAzureProvider(parseConfig(azureOptionsSchema, options, { prefix: 'azure' }));
+}
+
+function buildAzureProvider(parsed: z.output<typeof azureOptionsSchema>): Provider {
+  const resource = resourceUrl(parsed);
+  const surface = azureSurface(parsed.apiVersion);
+  const credential = azureCredential({ ...parsed, tokenProvider: parsed.tokenProvider as AzureTokenProvider });
+  const { client, filesClient } = createAzureClients({ ...parsed, resourceUrl: resource, surface, credential });
+  const deployments = parsed.deployments ?? {};
+  return createOpenAICompatibleProvider({
+    provider: 'azure',
+    client,
+    filesClient,
+    endpoint: azureBaseUrl(resource, surface),
+    resolveModel: (model, kind) => resolveDeployment(deployments, model, kind),
+    ...(parsed.timeoutMs !== undefined ? { timeoutMs: parsed.timeoutMs } : {}),
+    realtimeUrl: (deployment) => azureRealtimeUrl(resource, surface, deployment),
+    realtimeHeaders: async () => ({ ...parsed.defaultHeaders, ...authHeader(credential, await credential.resolve()) }),
+    // Azure's batch input lines name the operation without the `/v1` prefix.
+    batchLineUrl: (endpoint) => endpoint.replace(/^\/v1/, ''),
+    hooks: {
+      mapFailure: mapContentFilterFailure,
+      readRequestId: readAzureRequestId,
+      readResponseMetadata: readFilterMetadata,
+      createChunkMetadataReader: createStreamFilterReader,
+    },
+  });
+}
+
+const ENV_SOURCES = {
+  'azure.endpoint': 'AZURE_OPENAI_ENDPOINT',
+  'azure.apiKey': 'AZURE_OPENAI_API_KEY',
+  'azure.apiVersion': 'AZURE_OPENAI_API_VERSION',
+  'azure.deployments': 'AZURE_OPENAI_DEPLOYMENTS',
+};
+
+/**
+ * Creates the Azure provider from `AZURE_OPENAI_ENDPOINT`, `AZURE_OPENAI_API_KEY`, `AZURE_OPENAI_API_VERSION` and
+ * `AZURE_OPENAI_DEPLOYMENTS` (core's `loadConfigFromEnv`), with `overrides` on top. Throws a `ConfigError` naming
+ * the variable when one is missing or wrong.
+ */
+createAzureProvider.fromEnv = function fromEnv(
+  overrides: Partial<AzureProviderOptions> = {},
+  env: Record<string, string | undefined> = process.env,
+): Provider {
+  const input = { ...loadConfigFromEnv(env).azure, ...overrides };
+  return buildAzureProvider(parseConfig(azureOptionsSchema, input, { prefix: 'azure', sources: ENV_SOURCES }));
+};
