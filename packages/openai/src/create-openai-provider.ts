@@ -4,10 +4,10 @@ import {
   openAIOptionsSchema,
   type Provider,
   parseConfig,
-  resolveApiKey,
 } from '@switchboard/core';
 import { OpenAI } from 'openai';
 import type { z } from 'zod';
+import { resolveKey } from './auth/resolve-key.js';
 import { createOpenAICompatibleProvider } from './provider/create-openai-compatible-provider.js';
 import { realtimeUrl } from './realtime/realtime-url.js';
 
@@ -51,7 +51,7 @@ createOpenAIProvider.fromEnv = function fromEnv(
 function buildOpenAIProvider(parsed: z.output<typeof openAIOptionsSchema>): Provider {
   const baseURL = (parsed.baseURL ?? OPENAI_BASE_URL).replace(/\/+$/, '');
   const keySource = parsed.apiKey;
-  const getKey = () => resolveApiKey(keySource);
+  const getKey = () => resolveKey(keySource, 'openai');
   const client = new OpenAI({
     apiKey: typeof keySource === 'string' ? keySource : getKey,
     baseURL,

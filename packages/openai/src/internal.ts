@@ -1,3 +1,4 @@
+export { resolveKey } from './auth/resolve-key.js';
 export type { BatchObject, FileObject } from './batch/batch-schemas.js';
 export { OpenAIBatchService } from './batch/batch-service.js';
 export { buildRequestLine } from './batch/build-request-line.js';

@@ -10,6 +10,8 @@ export function parseRetryAfterMs(headers: Headers | undefined, now: number = Da
   if (!raw) return undefined;
   const seconds = parseNumber(raw);
   if (seconds !== undefined) return seconds * 1_000;
+  // An HTTP date has a weekday and a month name; a bare negative or malformed number is not one.
+  if (!/[a-z]/i.test(raw)) return undefined;
   const date = Date.parse(raw);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
