@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import {
   AbortedError,
   batchOptionsSchema,
@@ -14,20 +15,12 @@ import { CheckpointError } from '../errors/checkpoint-error.js';
 import type { BatchInput, BatchRequest } from '../types/batch-request.js';
 import type { BatchResult } from '../types/batch-result.js';
 import { OrderingBuffer } from './ordering-buffer.js';
+import { ATTEMPTS_METADATA_KEY, type AttemptCounter, prepareProvider } from './prepare-provider.js';
 import type { ProgressTracker } from './progress.js';
 import { resultCost } from './result-cost.js';
 import type { BatchSummary, RunBatchOptions } from './run-options.js';
 import { validateBatchRequest } from './validate-request.js';
 import { WakeSignal } from './wake-signal.js';
-
-/** Attempts of one call, counted by the provider wrapper `runBatch` puts under the retry policy. */
-export interface AttemptCounter {
-  /** HTTP attempts made so far. */
-  attempts: number;
-}
-
-/** The metadata key under which a call's attempt counter travels through middleware. */
-export const ATTEMPTS_METADATA_KEY = 'switchboardBatchAttempts';
 
 interface PendingItem {
   item: BatchRequest;
@@ -46,7 +39,7 @@ export interface RunObserver {
  * before delivering it, and stops cleanly on abort or when the consumer stops reading.
  */
 export async function* localRun(
-  provider: Provider,
+  baseProvider: Provider,
   input: BatchInput,
   options: RunBatchOptions,
   observer: RunObserver,
@@ -61,9 +54,12 @@ export async function* localRun(
     maxHeldResults: options.maxHeldResults,
     progressIntervalMs: options.progressIntervalMs,
   });
+  const provider = prepareProvider(baseProvider, options);
   const maxHeld = settings.maxHeldResults ?? Math.max(64, settings.concurrency * 4);
   const { tracker } = observer;
   const controller = new AbortController();
+  // Every call in flight listens on the run's signal.
+  setMaxListeners(settings.concurrency + 16, controller.signal);
   const onAbort = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted) onAbort();
@@ -122,9 +118,14 @@ export async function* localRun(
   const runOne = async (pending: PendingItem, sequence: number): Promise<void> => {
     const { item, hash } = pending;
     const counter: AttemptCounter = { attempts: 0 };
+    // A signal per call: some clients (the OpenAI SDK among them) never remove the abort listener they add, and on
+    // the run's one signal those would pile up by the thousand.
+    const callController = new AbortController();
+    const forwardAbort = () => callController.abort(controller.signal.reason);
+    controller.signal.addEventListener('abort', forwardAbort, { once: true });
     const callOptions: CallOptions = {
       ...options.callOptions,
-      signal: controller.signal,
+      signal: callController.signal,
       metadata: { ...options.callOptions?.metadata, customId: item.customId, [ATTEMPTS_METADATA_KEY]: counter },
     };
     const started = performance.now();
@@ -144,6 +145,8 @@ export async function* localRun(
       // A call cancelled because the run stopped has no result: it runs again next time.
       if (controller.signal.aborted) return;
       result = { ...common(item, started, counter), ok: false, error: toSwitchboardError(error, provider.name) };
+    } finally {
+      controller.signal.removeEventListener('abort', forwardAbort);
     }
     if (checkpoint) {
       try {

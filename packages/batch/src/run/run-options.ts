@@ -1,5 +1,11 @@
 import type { BatchOptions, CallOptions, ModelCatalog } from '@switchboard/core';
-import type { EstimateTokens } from '../plan/estimate-tokens.js';
+import type {
+  RateLimiter,
+  RateLimiterOptions,
+  ResiliencePolicy,
+  RetryPolicy,
+  RetryPolicyOptions,
+} from '@switchboard/resilience';
 import type { BatchResult } from '../types/batch-result.js';
 import type { BatchProgress } from './progress.js';
 
@@ -24,8 +30,18 @@ export interface RunBatchOptions
   callOptions?: Omit<CallOptions, 'signal'>;
   /** Catalog with the prices used for `costUsd`. Default: core's shared catalog. */
   catalog?: ModelCatalog;
-  /** Counts a request's input tokens for the rate limiter's token bucket (e.g. the tokenizer's `estimateTokens`). */
-  estimateTokens?: EstimateTokens;
+  /**
+   * The RPM/TPM limiter every call goes through: a shared `createRateLimiter(...)` (give it the tokenizer's
+   * `estimateTokens` for exact token reservations) or its settings. Default: none.
+   */
+  rateLimiter?: RateLimiter | RateLimiterOptions | false;
+  /** The retry policy: a shared `createRetryPolicy(...)`, its settings, or `false`. Default: core's retry defaults. */
+  retry?: RetryPolicy | RetryPolicyOptions | false;
+  /**
+   * The rest of the `withResilience` policy (timeouts, circuit breaker, bulkhead, hooks), or `false` when the
+   * provider is already wrapped. The circuit breaker is off unless given here.
+   */
+  resilience?: ResiliencePolicy | false;
 }
 
 /** How a run ended. */
