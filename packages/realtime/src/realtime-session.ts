@@ -82,6 +82,7 @@ export interface WaitForOptions<E> {
 
 const CLOSE_HANDSHAKE_MS = 2000;
 const PING_BYTES = 4;
+const MAX_PENDING_PINGS = 1024;
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 type Handler<T extends string> = (event: RealtimeEventOf<T>) => void | Promise<void>;
@@ -131,8 +132,6 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
 
   #pingId = 0;
   #pings: { id: number; seq: number }[] = [];
-  #ackPingId: number | undefined;
-  #ackScheduled = false;
 
   /** @internal Use `connectRealtime`. */
   constructor(endpoint: RealtimeEndpoint, options: ResolvedOptions) {
@@ -158,7 +157,7 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
     if (options.heartbeat) {
       this.#heartbeat = new Heartbeat(
         options.heartbeat,
-        () => this.#ping(false),
+        () => this.#ping(),
         (silentMs) => this.#onDead(silentMs),
       );
     }
@@ -308,7 +307,8 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
     const data = JSON.stringify(event.event_id === undefined ? { ...event, event_id: eventId } : event);
     const entry: OutboxEntry = { eventId, type: event.type, data, bytes: byteLength(data), seq: 0 };
     if (this.#state === 'open') this.#write(entry);
-    else this.#outbox.enqueue(entry);
+    // While disconnected an update only joins the configuration that is replayed first on the next connection.
+    else if (event.type !== 'session.update') this.#outbox.enqueue(entry);
     if (event.type === 'session.update') this.#config.merge(event.session);
     return eventId;
   }
@@ -455,10 +455,7 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
     this.#connections++;
     const replay = this.#config.current();
     if (replay) this.#write(this.#entry({ type: 'session.update', session: replay }));
-    for (const entry of this.#outbox.takeQueued()) {
-      // The merged configuration just sent already contains every queued update.
-      if (entry.type !== 'session.update') this.#write(entry);
-    }
+    for (const entry of this.#outbox.takeQueued()) this.#write(entry);
     if (this.#transport?.canPing) this.#heartbeat?.start();
     this.#options.logger.info({ provider: this.provider, model: this.model, attempt: this.#attempt }, 'realtime open');
     this.#emitState({ type: 'connection-state', state: 'open', previous, attempt: this.#attempt });
@@ -471,10 +468,9 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
     this.#clearConnectTimer();
     this.#heartbeat?.stop();
     this.#pings = [];
-    this.#ackPingId = undefined;
     const failure = this.#pendingFailure ?? info.error;
     this.#pendingFailure = undefined;
-    this.#outbox.requeueUnsettled();
+    this.#outbox.requeueUnsettled((entry) => entry.type !== 'session.update');
     if (wasOpen && !this.#closing) this.#interruptResponses(info.code, failure);
     if (this.#state === 'closed') return;
     if (this.#closing) {
@@ -633,42 +629,32 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
       return;
     }
     this.#outbox.recordSent(entry, transport.canPing);
-    if (transport.canPing && this.#ackPingId === undefined && !this.#ackScheduled) {
-      this.#ackScheduled = true;
-      queueMicrotask(this.#sendAckPing);
-    }
+    // A ping right behind every event: the server answers pings in order, so its pong proves this event (and all
+    // before it) arrived. Events whose pong is missing when the socket drops are sent again on the next one.
+    if (transport.canPing) this.#ping();
   }
 
-  /** One ping after a burst of sends confirms all of them: the server answers pings in order with the frames before. */
-  readonly #sendAckPing = (): void => {
-    this.#ackScheduled = false;
-    if (this.#state !== 'open' || this.#outbox.unsettledCount === 0 || this.#ackPingId !== undefined) return;
-    this.#ackPingId = this.#ping(true);
-  };
-
-  #ping(forDelivery: boolean): number | undefined {
+  #ping(): void {
     const transport = this.#transport;
-    if (!transport?.canPing) return undefined;
+    if (!transport?.canPing) return;
     const id = ++this.#pingId;
     const payload = new Uint8Array(PING_BYTES);
     new DataView(payload.buffer).setUint32(0, id);
     this.#pings.push({ id, seq: this.#outbox.lastSeq });
-    if (this.#pings.length > 64) this.#pings.shift();
+    // Only the latest pings matter: a later pong confirms everything before it.
+    if (this.#pings.length > MAX_PENDING_PINGS) this.#pings.shift();
     transport.ping(payload);
-    return forDelivery ? id : undefined;
   }
 
   #onPong(payload: Uint8Array): void {
     this.#heartbeat?.noteActivity();
     if (payload.byteLength !== PING_BYTES) return;
     const id = new DataView(payload.buffer, payload.byteOffset, PING_BYTES).getUint32(0);
+    let seq = 0;
     while (this.#pings.length > 0 && (this.#pings[0] as { id: number }).id <= id) {
-      this.#outbox.settleThrough((this.#pings.shift() as { seq: number }).seq);
+      seq = (this.#pings.shift() as { seq: number }).seq;
     }
-    if (this.#ackPingId !== undefined && this.#ackPingId <= id) {
-      this.#ackPingId = undefined;
-      if (this.#outbox.unsettledCount > 0) this.#sendAckPing();
-    }
+    if (seq > 0) this.#outbox.settleThrough(seq);
   }
 
   #createReply(options: ReplyOptions, itemEventId: string | undefined): RealtimeReply {

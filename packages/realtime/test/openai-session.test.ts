@@ -221,8 +221,8 @@ describe('function calling', () => {
         output: '{"city":"Paris","forecast":"sunny"}',
       }),
     ]);
-    const [update] = server.realtime.clientEvents().map((record) => record.event as Record<string, any>);
-    expect(update?.session.tools).toEqual([
+    const [update] = server.realtime.clientEvents().map((record) => record.event as { session?: { tools?: unknown } });
+    expect(update?.session?.tools).toEqual([
       {
         type: 'function',
         name: 'get_weather',

@@ -42,6 +42,10 @@ describe('Outbox', () => {
     expect(outbox.takeQueued().map((item) => item.eventId)).toEqual(['e3', 'e4', 'e5']);
     outbox.requeueUnsettled();
     expect(outbox.queuedCount).toBe(0);
+    outbox.recordSent(entry(6), true);
+    outbox.recordSent(entry(7), true);
+    outbox.requeueUnsettled((item) => item.eventId !== 'e6');
+    expect(outbox.takeQueued().map((item) => item.eventId)).toEqual(['e7']);
   });
 
   it('counts events as delivered at once on transports that cannot ping', () => {

@@ -103,9 +103,12 @@ export class Outbox {
     }
   }
 
-  /** The socket dropped: unconfirmed events go back to the front of the queue (the bound may be exceeded). */
-  requeueUnsettled(): void {
-    const unsettled = this.#unsettled.slice(this.#unsettledHead) as OutboxEntry[];
+  /**
+   * The socket dropped: unconfirmed events for which `keep` holds go back to the front of the queue (the bound may
+   * be exceeded: they were accepted already).
+   */
+  requeueUnsettled(keep: (entry: OutboxEntry) => boolean = () => true): void {
+    const unsettled = (this.#unsettled.slice(this.#unsettledHead) as OutboxEntry[]).filter(keep);
     this.#unsettled = [];
     this.#unsettledHead = 0;
     this.#unsettledBytes = 0;
