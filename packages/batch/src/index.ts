@@ -15,5 +15,21 @@ export type { BatchProgress } from './run/progress.js';
 export { runBatch } from './run/run-batch.js';
 export type { BatchRun, BatchSummary, RunBatchOptions } from './run/run-options.js';
 export { BATCH_API_LIMITS } from './submit/batch-api-limits.js';
+export type { JobWaitOptions } from './submit/batch-job-handle.js';
+export { BatchJobHandle } from './submit/batch-job-handle.js';
+export type { BatchJobPart } from './submit/job-part.js';
+export { resumeBatchJob, submitBatchJob } from './submit/submit-batch-job.js';
+export type {
+  BatchJobSummary,
+  FollowUp,
+  ResumeBatchJobOptions,
+  SubmitBatchJobOptions,
+} from './submit/submit-options.js';
 export type { BatchInput, BatchRequest, ChatBatchRequest, EmbeddingBatchRequest } from './types/batch-request.js';
-export type { BatchFailure, BatchResult, BatchResultSource, BatchSuccess } from './types/batch-result.js';
+export type {
+  BatchFailure,
+  BatchLineOutcome,
+  BatchResult,
+  BatchResultSource,
+  BatchSuccess,
+} from './types/batch-result.js';

@@ -139,7 +139,7 @@ export async function* localRun(
         ...common(item, started, counter),
         ok: true,
         ...response,
-        costUsd: resultCost(item, response, { catalog: options.catalog }),
+        costUsd: resultCost(item.request.model, response, { catalog: options.catalog }),
       };
     } catch (error) {
       // A call cancelled because the run stopped has no result: it runs again next time.

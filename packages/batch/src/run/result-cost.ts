@@ -1,10 +1,13 @@
 import { calculateCost, type ModelCatalog } from '@switchboard/core';
-import type { BatchRequest } from '../types/batch-request.js';
 import type { BatchSuccess } from '../types/batch-result.js';
 
-/** What a successful result cost at catalog prices (the Batch API discount with `batch`); 0 when unpriced. */
+/**
+ * What a successful result cost at catalog prices (with the Batch API discount when `batch`); 0 when unpriced.
+ * The model the response reports is priced first, then the requested one (an Azure deployment name, say, may be
+ * unknown to the catalog while the model behind it is known).
+ */
 export function resultCost(
-  request: BatchRequest,
+  requestedModel: string,
   result: Pick<BatchSuccess, 'chat' | 'embedding'>,
   options: { batch?: boolean; catalog?: ModelCatalog } = {},
 ): number {
@@ -14,6 +17,5 @@ export function resultCost(
   const reported = result.chat?.model ?? result.embedding?.model;
   const priced = reported ? calculateCost(reported, usage, options) : undefined;
   if (priced?.priced) return priced.totalUsd;
-  // An Azure deployment name or alias may be unknown to the catalog while the requested model is known.
-  return calculateCost(request.request.model, usage, options).totalUsd;
+  return calculateCost(requestedModel, usage, options).totalUsd;
 }

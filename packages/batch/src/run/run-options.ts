@@ -55,13 +55,13 @@ export interface BatchSummary extends BatchProgress {
 }
 
 /** A running batch: iterate it for the results, or collect/drain it. Iterable once. */
-export interface BatchRun extends AsyncIterable<BatchResult> {
+export interface BatchRun<S extends BatchSummary = BatchSummary> extends AsyncIterable<BatchResult> {
   /** Runs to the end and returns every result with the summary. */
-  collect(): Promise<{ results: BatchResult[]; summary: BatchSummary }>;
+  collect(): Promise<{ results: BatchResult[]; summary: S }>;
   /** Runs to the end without keeping results (they are in the checkpoint) and returns the summary. */
-  drain(): Promise<BatchSummary>;
+  drain(): Promise<S>;
   /** The progress right now. */
   progress(): BatchProgress;
   /** The summary, once the run has ended. */
-  readonly summary: BatchSummary | undefined;
+  readonly summary: S | undefined;
 }

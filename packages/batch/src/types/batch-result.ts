@@ -27,12 +27,27 @@ export interface BatchSuccess extends BatchResultBase {
   embedding?: EmbeddingResponse;
 }
 
+/** Why a Batch API request has no answer. */
+export type BatchLineOutcome =
+  /** It ran and failed (an HTTP error status). */
+  | 'failed'
+  /** The batch expired before it ran. */
+  | 'expired'
+  /** The batch was cancelled before it ran. */
+  | 'cancelled'
+  /** The whole batch failed validation. */
+  | 'batch-failed'
+  /** Neither the output nor the error file mentions it. */
+  | 'missing';
+
 /** A request that failed for good (after retries). */
 export interface BatchFailure extends BatchResultBase {
   /** Discriminator. */
   ok: false;
-  /** The typed error. Errors replayed from a checkpoint or a Batch API error file are base `SwitchboardError`s. */
+  /** The typed error. Errors replayed from a checkpoint are base `SwitchboardError`s. */
   error: SwitchboardError;
+  /** For Batch API results: why there is no answer. */
+  batchOutcome?: BatchLineOutcome;
 }
 
 /** The outcome of one request of a batch. */
