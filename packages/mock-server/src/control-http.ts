@@ -26,7 +26,7 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
  * The control API over HTTP, so a benchmark, the demo or another process can drive a running server:
  * `GET|DELETE /__mock/requests`, `GET|POST|DELETE /__mock/faults`, `DELETE /__mock/faults/{id}`,
  * `PUT /__mock/fault-rate`, `PUT|DELETE /__mock/rate-limits`, `PUT /__mock/quota`, `PUT /__mock/latency`,
- * `POST /__mock/reset`, `GET /__mock/health`.
+ * `POST /__mock/reset`, `GET /__mock/health`, `GET /__mock/stats`.
  */
 export async function handleControl(
   req: IncomingMessage,
@@ -38,6 +38,7 @@ export async function handleControl(
   const route = `${req.method} ${path.slice(CONTROL_PREFIX.length) || '/'}`;
   try {
     if (route === 'GET /health') return send(res, 200, { ok: true });
+    if (route === 'GET /stats') return send(res, 200, control.stats());
     if (route === 'GET /requests') {
       const filter = Object.fromEntries(
         ['route', 'method', 'surface', 'path'].flatMap((key) => (query.has(key) ? [[key, query.get(key)]] : [])),

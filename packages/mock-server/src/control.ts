@@ -13,6 +13,19 @@ export interface RequestFilter {
   path?: string;
 }
 
+/** What `control.stats()` reports. */
+export interface MockStats {
+  /** API requests received since start. */
+  requests: number;
+  /** Batches and files held in memory. */
+  batches: number;
+  files: number;
+  /** Open realtime connections. */
+  realtimeConnections: number;
+  /** `process.memoryUsage()` of the server process, in bytes. */
+  memory: { rss: number; heapUsed: number; heapTotal: number; external: number };
+}
+
 /** Drives the server from the test (or, through /__mock/*, from another process). */
 export interface MockControl {
   /** Scripted faults. */
@@ -43,6 +56,8 @@ export interface MockControl {
   requests(filter?: RequestFilter): RecordedRequest[];
   /** Forgets recorded requests. */
   clearRequests(): void;
+  /** Counters and memory of the server process (for benchmarks watching memory stay flat). */
+  stats(): MockStats;
   /** The Realtime WebSocket side: its faults, latency, connection and event logs. */
   realtime: RealtimeController;
   /** Clears faults (HTTP and realtime), fault rate, request logs, rate-limit usage and quota flags. */
@@ -73,6 +88,7 @@ export function createControl(state: MockState, realtime: RealtimeController): M
       state.latency = {
         timeToFirstTokenMs: latency.timeToFirstTokenMs ?? state.latency.timeToFirstTokenMs,
         interChunkMs: latency.interChunkMs ?? state.latency.interChunkMs,
+        perModel: latency.perModel ?? state.latency.perModel,
       };
       realtime.setLatency({
         firstDeltaMs: state.latency.timeToFirstTokenMs,
@@ -91,6 +107,16 @@ export function createControl(state: MockState, realtime: RealtimeController): M
         );
     },
     clearRequests: () => state.log.clear(),
+    stats() {
+      const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+      return {
+        requests: state.log.total,
+        batches: state.batches.size,
+        files: state.files.size,
+        realtimeConnections: realtime.connections.filter((connection) => connection.open).length,
+        memory: { rss, heapUsed, heapTotal, external },
+      };
+    },
     reset() {
       state.faults.clear();
       state.faults.setFaultRate(0);

@@ -1,4 +1,4 @@
-export type { MockControl, RequestFilter } from './control.js';
+export type { MockControl, MockStats, RequestFilter } from './control.js';
 export type { FaultKind, FaultSpec, InstalledFault, RouteName } from './faults/fault-spec.js';
 export type {
   BatchOptions,

@@ -10,6 +10,8 @@ export interface LatencyOptions {
   timeToFirstTokenMs?: number;
   /** Milliseconds between stream chunks (non-streaming responses wait this long per generated token). */
   interChunkMs?: number;
+  /** Latency for particular models or deployments (a slow model beside a fast one); unset fields fall back. */
+  perModel?: Record<string, { timeToFirstTokenMs?: number; interChunkMs?: number }>;
 }
 
 /** Request and token limits for one bucket (per key and model/deployment). */

@@ -3,17 +3,37 @@ import { BlobStore } from './blob-store.js';
 import { FaultRegistry } from './faults/fault-registry.js';
 import { FileStore } from './files/file-store.js';
 import { IdGenerator } from './ids.js';
-import { DEFAULT_MODELS, type MockServerOptions } from './options.js';
+import { DEFAULT_MODELS, type LatencyOptions, type MockServerOptions } from './options.js';
 import { RateLimiter } from './rate-limits/rate-limiter.js';
 import { RequestLog } from './request-log.js';
 import { Sleeper } from './sleeper.js';
+
+/** Generation delays in force. */
+export interface Latency {
+  timeToFirstTokenMs: number;
+  interChunkMs: number;
+  perModel: LatencyOptions['perModel'];
+}
+
+/** The delays for one model or deployment (its own entry, falling back to the defaults). */
+export function latencyFor(
+  state: MockState,
+  model: string | undefined,
+): { timeToFirstTokenMs: number; interChunkMs: number } {
+  const specific = model === undefined ? undefined : state.latency.perModel?.[model];
+  if (!specific) return state.latency;
+  return {
+    timeToFirstTokenMs: specific.timeToFirstTokenMs ?? state.latency.timeToFirstTokenMs,
+    interChunkMs: specific.interChunkMs ?? state.latency.interChunkMs,
+  };
+}
 
 /** Everything the routes share: settings, limiter, faults, log, stores, timers. */
 export interface MockState {
   /** `http://127.0.0.1:PORT`, set once listening (image URLs point here). */
   origin: string;
   seed: number;
-  latency: { timeToFirstTokenMs: number; interChunkMs: number };
+  latency: Latency;
   models: string[];
   strictModels: boolean;
   deployments: Record<string, string> | undefined;
@@ -46,6 +66,7 @@ export function createState(options: MockServerOptions): MockState {
     latency: {
       timeToFirstTokenMs: options.latency?.timeToFirstTokenMs ?? 0,
       interChunkMs: options.latency?.interChunkMs ?? 0,
+      perModel: options.latency?.perModel,
     },
     models: options.models ?? DEFAULT_MODELS,
     strictModels: options.strictModels ?? false,

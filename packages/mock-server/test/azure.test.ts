@@ -49,7 +49,7 @@ describe('Azure dated deployment URLs (AzureOpenAI client)', () => {
     expect((chunks[0] as unknown as { prompt_filter_results: unknown[] }).prompt_filter_results).toHaveLength(1);
     expect(chunks[1]?.choices[0]?.delta.role).toBe('assistant');
     expect(
-      (chunks[2]?.choices[0] as unknown as { content_filter_results: unknown }).content_filter_results,
+      (chunks[2]?.choices[0] as unknown as { content_filter_results: unknown } | undefined)?.content_filter_results,
     ).toBeTruthy();
     expect(chunks.at(-1)?.usage?.total_tokens).toBeGreaterThan(0);
     const response = await fetch(
@@ -115,7 +115,7 @@ describe('Azure dated deployment URLs (AzureOpenAI client)', () => {
     const images = await client.images.generate({ model: 'painter', prompt: 'a lake', response_format: 'b64_json' });
     expectAzure('generateImagesResponse', images);
     expect(images.data?.[0]?.revised_prompt).toContain('a lake');
-    expect((images.data?.[0] as Record<string, unknown>).content_filter_results).toBeTruthy();
+    expect((images.data?.[0] as Record<string, unknown> | undefined)?.content_filter_results).toBeTruthy();
   });
 
   it('accepts Entra ID bearer tokens, rejects wrong keys with the Azure 401 body', async () => {

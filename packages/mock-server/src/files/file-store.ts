@@ -57,6 +57,11 @@ export class FileStore {
     return this.#files.delete(id);
   }
 
+  /** How many files are stored. */
+  get size(): number {
+    return this.#files.size;
+  }
+
   /** Every file, newest first. */
   list(): StoredFile[] {
     return [...this.#files.values()].reverse();

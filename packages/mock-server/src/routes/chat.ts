@@ -4,7 +4,7 @@ import { prepareChat } from '../chat/run-chat.js';
 import { writeStream } from '../chat/stream-writer.js';
 import { asObjectBody } from '../http/fields.js';
 import type { RequestContext } from '../http/request-context.js';
-import type { MockState } from '../state.js';
+import { latencyFor, type MockState } from '../state.js';
 
 /** POST /v1/chat/completions (and the Azure equivalents): JSON or SSE. */
 export async function handleChat(ctx: RequestContext, state: MockState): Promise<void> {
@@ -12,7 +12,7 @@ export async function handleChat(ctx: RequestContext, state: MockState): Promise
   const { answer, meta, request } = prepared;
   // Like the real limiter, the up-front estimate (prompt + max tokens) is what the token bucket is charged.
   ctx.extraHeaders = state.limiter.admit(ctx.apiKey, prepared.bucket, prepared.estimatedTokens, ctx.route, ctx.azure);
-  const { timeToFirstTokenMs, interChunkMs } = state.latency;
+  const { timeToFirstTokenMs, interChunkMs } = latencyFor(state, prepared.bucket);
   if (!request.stream) {
     const wait = timeToFirstTokenMs + interChunkMs * answer.completionTokens;
     if (wait > 0) await state.sleeper.sleep(wait);

@@ -2,7 +2,7 @@ import { invalidRequest, invalidType, missingParameter } from '../http/api-error
 import { asObjectBody, type JsonBody, optionalEnum, optionalNumber, rejectUnknown } from '../http/fields.js';
 import type { RequestContext } from '../http/request-context.js';
 import type { Surface } from '../http/router.js';
-import type { MockState } from '../state.js';
+import { latencyFor, type MockState } from '../state.js';
 import { createRandom, estimateTokens, hashString } from '../text-generator.js';
 import { resolveModel } from './resolve-model.js';
 
@@ -105,6 +105,7 @@ export function runEmbeddings(
 export async function handleEmbeddings(ctx: RequestContext, state: MockState): Promise<void> {
   const result = runEmbeddings(state, ctx.surface, ctx.deployment, ctx.body);
   ctx.extraHeaders = state.limiter.admit(ctx.apiKey, result.bucket, result.tokens, ctx.route, ctx.azure);
-  if (state.latency.timeToFirstTokenMs > 0) await state.sleeper.sleep(state.latency.timeToFirstTokenMs);
+  const { timeToFirstTokenMs } = latencyFor(state, result.bucket);
+  if (timeToFirstTokenMs > 0) await state.sleeper.sleep(timeToFirstTokenMs);
   ctx.json(200, result.body);
 }

@@ -3,7 +3,7 @@ import { ApiError, invalidRequest, missingParameter } from '../http/api-error.js
 import { asObjectBody, optionalEnum, optionalNumber, optionalString, rejectUnknown } from '../http/fields.js';
 import type { RequestContext } from '../http/request-context.js';
 import { renderPng } from '../png.js';
-import type { MockState } from '../state.js';
+import { latencyFor, type MockState } from '../state.js';
 import { estimateTokens, hashString } from '../text-generator.js';
 import { resolveModel } from './resolve-model.js';
 
@@ -111,7 +111,8 @@ export async function handleImages(ctx: RequestContext, state: MockState): Promi
     }
     data.push(item);
   }
-  if (state.latency.timeToFirstTokenMs > 0) await state.sleeper.sleep(state.latency.timeToFirstTokenMs);
+  const { timeToFirstTokenMs } = latencyFor(state, model.name);
+  if (timeToFirstTokenMs > 0) await state.sleeper.sleep(timeToFirstTokenMs);
   const response: Record<string, unknown> = { created: Math.floor(Date.now() / 1000), data };
   if (family === 'gpt-image-1') {
     const inputTokens = estimateTokens(prompt);
