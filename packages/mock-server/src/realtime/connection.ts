@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 import { RealtimeSessionHandler } from './client-events.js';
 import { RealtimeClientEventError } from './errors.js';
@@ -20,6 +21,17 @@ export interface ConnectionDeps {
   onClose: (connection: RealtimeConnection) => void;
 }
 
+/** What identifies one accepted connection. */
+export interface ConnectionInit {
+  id: string;
+  ws: WebSocket;
+  /** The upgraded TCP socket under `ws`, corked per tick so a burst of events goes out in one write. */
+  socket: Duplex;
+  target: RealtimeTarget;
+  credentialKey: string;
+  session: RealtimeSessionState;
+}
+
 /** The mutable record behind a RealtimeConnectionInfo. */
 type ConnectionRecord = RealtimeConnectionInfo & { clientEvents: RealtimeClientEventRecord[] };
 
@@ -35,19 +47,16 @@ export class RealtimeConnection implements ResponseHost {
   readonly #deps: ConnectionDeps;
   readonly #handler: RealtimeSessionHandler;
   readonly #rateLimitKey: string;
+  readonly #socket: Duplex;
+  #corked = false;
 
-  constructor(
-    id: string,
-    ws: WebSocket,
-    target: RealtimeTarget,
-    credentialKey: string,
-    session: RealtimeSessionState,
-    deps: ConnectionDeps,
-  ) {
+  constructor(init: ConnectionInit, deps: ConnectionDeps) {
+    const { id, ws, target, session } = init;
     this.#ws = ws;
+    this.#socket = init.socket;
     this.#deps = deps;
     this.seed = deps.seed;
-    this.#rateLimitKey = `${credentialKey}\u0000${target.model}`;
+    this.#rateLimitKey = `${init.credentialKey}\u0000${target.model}`;
     this.info = {
       id,
       route: target.route,
@@ -86,6 +95,11 @@ export class RealtimeConnection implements ResponseHost {
   /** Sends a server event with a fresh `event_id`; a no-op when the socket is closing or the connection is silent. */
   send(event: JsonObject): void {
     if (this.info.silent || this.#ws.readyState !== this.#ws.OPEN) return;
+    if (!this.#corked) {
+      this.#corked = true;
+      this.#socket.cork();
+      process.nextTick(() => this.#flush());
+    }
     this.#ws.send(JSON.stringify({ event_id: realtimeId('event'), ...event }));
   }
 
@@ -99,6 +113,8 @@ export class RealtimeConnection implements ResponseHost {
   drop(spec: DropSpec): void {
     if (!this.info.open) return;
     this.#handler.abortResponse();
+    // What was sent before the drop reaches the client, as it would from a server that dies after writing it.
+    this.#flush();
     if (spec.mode === 'destroy') this.#ws.terminate();
     else if (spec.mode === 1005) this.#ws.close();
     else this.#ws.close(spec.mode, spec.reason);
@@ -194,6 +210,12 @@ export class RealtimeConnection implements ResponseHost {
             };
       this.send({ type: 'error', error: body });
     }
+  }
+
+  #flush(): void {
+    if (!this.#corked) return;
+    this.#corked = false;
+    this.#socket.uncork();
   }
 
   #onClose(code: number): void {

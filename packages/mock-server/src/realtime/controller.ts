@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type WebSocket, WebSocketServer } from 'ws';
-import { RealtimeConnection } from './connection.js';
+import { WebSocketServer } from 'ws';
+import { type ConnectionInit, RealtimeConnection } from './connection.js';
 import { RealtimeClientEventError } from './errors.js';
 import { type DropSpec, RealtimeFaults } from './faults.js';
 import { type RealtimeRateLimit, RealtimeRateLimits } from './rate-limits.js';
@@ -124,14 +124,10 @@ export function attachRealtime(server: Server, options: AttachRealtimeOptions = 
     options.onUpgrade?.(entry);
   };
 
-  const accept = (
-    ws: WebSocket,
-    target: Exclude<ReturnType<typeof resolveTarget>, Rejection>,
-    key: string,
-    url: string,
-  ) => {
+  const accept = (init: Omit<ConnectionInit, 'id' | 'session'>, url: string) => {
     const id = `conn_${++counter}`;
-    const connection = new RealtimeConnection(id, ws, target, key, newSession(target.model), deps);
+    const { target } = init;
+    const connection = new RealtimeConnection({ ...init, id, session: newSession(target.model) }, deps);
     live.set(id, connection);
     log.push(connection.info);
     if (log.length > maxLoggedConnections) {
@@ -174,7 +170,7 @@ export function attachRealtime(server: Server, options: AttachRealtimeOptions = 
     wss.handleUpgrade(request, socket, head, (ws) => {
       pending.delete(socket);
       if (closed) ws.terminate();
-      else accept(ws, target, credential.key, url);
+      else accept({ ws, socket, target, credentialKey: credential.key }, url);
     });
     return true;
   };

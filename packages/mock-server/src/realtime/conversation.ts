@@ -4,6 +4,8 @@ import type { ConversationEntry } from './items.js';
 /** The ordered items of one session's default conversation. */
 export class Conversation {
   readonly #entries: ConversationEntry[] = [];
+  /** Lookups by id stay O(1) however long a session runs. */
+  readonly #byId = new Map<string, ConversationEntry>();
 
   /** All entries, oldest first. */
   get entries(): readonly ConversationEntry[] {
@@ -12,7 +14,8 @@ export class Conversation {
 
   /** The id of the last item, or null for an empty conversation. */
   lastItemId(): string | null {
-    return itemId(this.#entries.at(-1));
+    const last = this.#entries.at(-1);
+    return last ? idOf(last) : null;
   }
 
   /**
@@ -20,48 +23,48 @@ export class Conversation {
    * the item now before it, for the `previous_item_id` of the server events.
    */
   insert(entry: ConversationEntry, previousItemId?: string): string | null {
-    if (this.find(itemId(entry) as string)) {
-      throw new RealtimeClientEventError(
-        `Item with id '${itemId(entry)}' already exists.`,
-        'duplicate_item_id',
-        'item.id',
-      );
+    const id = idOf(entry);
+    if (this.#byId.has(id)) {
+      throw new RealtimeClientEventError(`Item with id '${id}' already exists.`, 'duplicate_item_id', 'item.id');
     }
+    let previous: string | null;
     if (previousItemId === undefined) {
-      const previous = this.lastItemId();
+      previous = this.lastItemId();
       this.#entries.push(entry);
-      return previous;
-    }
-    if (previousItemId === 'root') {
+    } else if (previousItemId === 'root') {
+      previous = null;
       this.#entries.unshift(entry);
-      return null;
+    } else {
+      const after = this.#byId.get(previousItemId);
+      if (!after) {
+        throw new RealtimeClientEventError(
+          `Error adding item: the previous item with id '${previousItemId}' does not exist.`,
+          'item_not_found',
+          'previous_item_id',
+        );
+      }
+      previous = previousItemId;
+      this.#entries.splice(this.#entries.indexOf(after) + 1, 0, entry);
     }
-    const index = this.#entries.findIndex((candidate) => itemId(candidate) === previousItemId);
-    if (index < 0) {
-      throw new RealtimeClientEventError(
-        `Error adding item: the previous item with id '${previousItemId}' does not exist.`,
-        'item_not_found',
-        'previous_item_id',
-      );
-    }
-    this.#entries.splice(index + 1, 0, entry);
-    return previousItemId;
+    this.#byId.set(id, entry);
+    return previous;
   }
 
   /** The entry for `id`, if any. */
   find(id: string): ConversationEntry | undefined {
-    return this.#entries.find((entry) => itemId(entry) === id);
+    return this.#byId.get(id);
   }
 
   /** Removes the item `id`; false when it does not exist. */
   delete(id: string): boolean {
-    const index = this.#entries.findIndex((entry) => itemId(entry) === id);
-    if (index < 0) return false;
-    this.#entries.splice(index, 1);
+    const entry = this.#byId.get(id);
+    if (!entry) return false;
+    this.#byId.delete(id);
+    this.#entries.splice(this.#entries.indexOf(entry), 1);
     return true;
   }
 }
 
-function itemId(entry: ConversationEntry | undefined): string | null {
-  return entry ? (entry.item.id as string) : null;
+function idOf(entry: ConversationEntry): string {
+  return entry.item.id as string;
 }

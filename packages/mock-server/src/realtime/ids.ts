@@ -1,6 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const ID_LENGTH = 21;
+/** Random bytes are drawn in batches: one crypto call per 195 ids instead of one per id. */
+const pool = Buffer.alloc(ID_LENGTH * 195);
+let offset = pool.length;
 
 /** The prefixes the real Realtime API puts in front of its ids. */
 export type RealtimeIdPrefix = 'event' | 'item' | 'resp' | 'sess' | 'call' | 'conv';
@@ -11,8 +15,14 @@ export type RealtimeIdPrefix = 'event' | 'item' | 'resp' | 'sess' | 'call' | 'co
  * not rely on them.
  */
 export function realtimeId(prefix: RealtimeIdPrefix): string {
-  const bytes = randomBytes(21);
+  if (offset + ID_LENGTH > pool.length) {
+    randomFillSync(pool);
+    offset = 0;
+  }
   let suffix = '';
-  for (const byte of bytes) suffix += ALPHABET[byte % ALPHABET.length];
+  for (let index = offset; index < offset + ID_LENGTH; index++) {
+    suffix += ALPHABET[(pool[index] as number) % ALPHABET.length];
+  }
+  offset += ID_LENGTH;
   return `${prefix}_${suffix}`;
 }

@@ -28,6 +28,8 @@ export interface ResponseHost {
 }
 
 const AUDIO_MS_PER_CHARACTER = 60;
+/** Without latency, deltas go out in bursts of this many (one socket write), yielding between bursts. */
+const BURST = 8;
 const MIN_AUDIO_MS_PER_DELTA = 100;
 const ARGUMENT_CHUNK = 8;
 
@@ -121,7 +123,7 @@ async function streamMessage(
   let sent = '';
   let samples = 0;
   for (const [index, delta] of deltas.entries()) {
-    await host.pause(index === 0 ? host.firstDeltaMs : host.betweenDeltasMs, signal);
+    await pauseBeforeDelta(host, index, signal);
     sent += delta;
     output.textTokens++;
     output.entry.text = sent;
@@ -161,7 +163,7 @@ async function streamArguments(
   const ref = { ...ids, call_id: item.call_id };
   const chunks = args.match(new RegExp(`[\\s\\S]{1,${ARGUMENT_CHUNK}}`, 'g')) ?? [];
   for (const [index, delta] of chunks.entries()) {
-    await host.pause(index === 0 ? host.firstDeltaMs : host.betweenDeltasMs, signal);
+    await pauseBeforeDelta(host, index, signal);
     item.arguments = `${item.arguments}${delta}`;
     host.send({ type: 'response.function_call_arguments.delta', ...ref, delta });
     host.afterDelta(index + 1);
@@ -169,6 +171,13 @@ async function streamArguments(
   }
   output.textTokens = estimateTokens(args);
   host.send({ type: 'response.function_call_arguments.done', ...ref, name: item.name, arguments: args });
+}
+
+async function pauseBeforeDelta(host: ResponseHost, index: number, signal: AbortSignal): Promise<void> {
+  const ms = index === 0 ? host.firstDeltaMs : host.betweenDeltasMs;
+  // Yielding still lets a response.cancel or another connection in between bursts.
+  if (ms === 0 && index % BURST !== 0) return;
+  await host.pause(ms, signal);
 }
 
 function usageOf(context: readonly ConversationEntry[], params: ResponseParams, output: Output) {
