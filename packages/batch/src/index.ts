@@ -3,7 +3,17 @@ export { CheckpointStore } from './checkpoint/checkpoint-store.js';
 export { FINGERPRINT_PREFIX, hashRequest } from './checkpoint/fingerprint.js';
 export type { CheckpointProblem } from './errors/checkpoint-error.js';
 export { CheckpointError } from './errors/checkpoint-error.js';
+export type {
+  EvaluationItem,
+  EvaluationOptions,
+  EvaluationReport,
+  EvaluationRow,
+  Scorer,
+} from './eval/evaluation-types.js';
+export { formatEvaluationMarkdown, writeEvaluationReport } from './eval/format-report.js';
+export { runEvaluation } from './eval/run-evaluation.js';
 export { JsonlWriter } from './jsonl/jsonl-writer.js';
+export { readBatchRequests } from './jsonl/read-batch-requests.js';
 export type { JsonlSource, NumberedLine, ReadJsonlOptions } from './jsonl/read-jsonl.js';
 export { readJsonl, readJsonlLines } from './jsonl/read-jsonl.js';
 export type { EstimateTokens } from './plan/estimate-tokens.js';

@@ -6,6 +6,8 @@ import type {
   RetryPolicy,
   RetryPolicyOptions,
 } from '@switchboard/resilience';
+import type { BatchPlan, PlanBatchOptions } from '../plan/plan-batch.js';
+import type { SubmitBatchJobOptions } from '../submit/submit-options.js';
 import type { BatchResult } from '../types/batch-result.js';
 import type { BatchProgress } from './progress.js';
 
@@ -21,7 +23,12 @@ export interface RunBatchOptions
     | 'rerunFailed'
     | 'maxHeldResults'
     | 'progressIntervalMs'
+    | 'mode'
   > {
+  /** With `mode: 'auto'`: how to plan (model, deadline, rate limits, token estimator...). */
+  plan?: PlanBatchOptions;
+  /** With `mode: 'batch-api'` or `'auto'`: options of the Batch API job. */
+  job?: SubmitBatchJobOptions;
   /** Called with a progress snapshot at most every `progressIntervalMs`, and once at the end. */
   onProgress?: (progress: BatchProgress) => void;
   /** Stops the run: nothing new is sent, calls in flight are cancelled, the checkpoint is closed. */
@@ -46,6 +53,10 @@ export interface RunBatchOptions
 
 /** How a run ended. */
 export interface BatchSummary extends BatchProgress {
+  /** How the batch ran (runs with `mode: 'batch-api'` or `'auto'`). */
+  mode?: 'local' | 'batch-api';
+  /** The plan `mode: 'auto'` followed. */
+  plan?: BatchPlan;
   /** Requests in the input. */
   total: number;
   /** The `customId`s that failed for good in this run. */
