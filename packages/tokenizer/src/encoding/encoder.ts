@@ -1,0 +1,135 @@
+import type { EncodingName } from '@switchboard/core';
+import type { Tiktoken } from 'tiktoken';
+import { loadTiktoken } from './load-tiktoken.js';
+import { mergeLongPiece } from './merge-long-piece.js';
+import { pretokenizePattern } from './pretokenize-patterns.js';
+import { loadRankTable, type RankTable } from './rank-table.js';
+import { type SegmentOptions, segmentText } from './split-points.js';
+
+/** How the encoder cuts text; the defaults are what the benchmarks settled on. */
+export interface EncoderLimits {
+  /** Text handed to tiktoken per call, in UTF-16 units (keeps WASM memory flat for any input size). */
+  chunkChars: number;
+  /** A stretch without a cheap split point longer than this goes through the pre-tokenizer in JavaScript. */
+  gapChars: number;
+  /** A pre-tokenizer match longer than this many UTF-8 bytes is merged here in O(n log n) instead of by tiktoken. */
+  longPieceBytes: number;
+}
+
+/** The defaults: 16k-unit chunks; tiktoken sees no match over ~1.5 KB (its merge is quadratic in match length). */
+export const DEFAULT_ENCODER_LIMITS: EncoderLimits = { chunkChars: 16_384, gapChars: 512, longPieceBytes: 1_536 };
+
+const utf8 = new TextEncoder();
+
+/**
+ * One encoding: tiktoken's `encode_ordinary` applied to exact split points of the text, so any input is tokenized in
+ * bounded pieces (flat memory) and long unsplittable runs never reach tiktoken's quadratic merge. The tokens are
+ * identical to `encode_ordinary(text)` on the whole text. Special-token strings such as `<|endoftext|>` are plain
+ * text here, never an error.
+ */
+export class Encoder {
+  private readonly tiktoken: Tiktoken;
+  private readonly segmentOptions: SegmentOptions;
+  private ranks: RankTable | undefined;
+  private freed = false;
+
+  constructor(
+    /** The encoding's name. */
+    readonly name: EncodingName,
+    private readonly limits: EncoderLimits = DEFAULT_ENCODER_LIMITS,
+  ) {
+    this.tiktoken = loadTiktoken().get_encoding(name);
+    this.segmentOptions = {
+      newlineRule: name === 'o200k_base' || name === 'cl100k_base',
+      chunkChars: limits.chunkChars,
+      gapChars: limits.gapChars,
+    };
+  }
+
+  /** The number of tokens of `text`. */
+  count(text: string): number {
+    let total = 0;
+    this.walk(text, {
+      tokens: (tokens) => {
+        total += tokens.length;
+      },
+    });
+    return total;
+  }
+
+  /** The tokens of `text`, as `encode_ordinary` gives them. */
+  encode(text: string): Uint32Array {
+    const parts: ArrayLike<number>[] = [];
+    let total = 0;
+    this.walk(text, {
+      tokens: (tokens) => {
+        parts.push(tokens);
+        total += tokens.length;
+      },
+    });
+    if (parts.length === 1 && parts[0] instanceof Uint32Array) return parts[0];
+    const result = new Uint32Array(total);
+    let offset = 0;
+    for (const part of parts) {
+      result.set(part, offset);
+      offset += part.length;
+    }
+    return result;
+  }
+
+  /** The text of `tokens`; a multi-byte character cut off at the end is dropped rather than garbled. */
+  decode(tokens: Uint32Array): string {
+    this.assertLive();
+    return new TextDecoder().decode(this.tiktoken.decode(tokens), { stream: true });
+  }
+
+  /** Frees the WASM encoder and the rank table. The encoder cannot be used afterwards. */
+  free(): void {
+    if (this.freed) return;
+    this.freed = true;
+    this.ranks = undefined;
+    this.tiktoken.free();
+  }
+
+  private walk(text: string, sink: { tokens(tokens: ArrayLike<number>): void }): void {
+    this.assertLive();
+    segmentText(text, this.segmentOptions, {
+      plain: (start, end) => sink.tokens(this.tiktoken.encode_ordinary(text.slice(start, end))),
+      long: (start, end) => this.walkLong(text.slice(start, end), sink),
+    });
+  }
+
+  /**
+   * A stretch with no cheap split point: find tiktoken's own matches with the pre-tokenizer, send runs of ordinary
+   * matches to tiktoken and merge each huge match here.
+   */
+  private walkLong(stretch: string, sink: { tokens(tokens: ArrayLike<number>): void }): void {
+    const pattern = pretokenizePattern(this.name);
+    const { chunkChars, longPieceBytes } = this.limits;
+    let groupStart = 0;
+    for (let match = pattern.exec(stretch); match !== null; match = pattern.exec(stretch)) {
+      const piece = match[0];
+      const end = match.index + piece.length;
+      if (piece.length * 3 > longPieceBytes) {
+        const bytes = utf8.encode(piece);
+        if (bytes.length > longPieceBytes) {
+          if (match.index > groupStart)
+            sink.tokens(this.tiktoken.encode_ordinary(stretch.slice(groupStart, match.index)));
+          this.ranks ??= loadRankTable(this.name);
+          sink.tokens(mergeLongPiece(bytes, this.ranks));
+          groupStart = end;
+          continue;
+        }
+      }
+      if (end - groupStart >= chunkChars) {
+        sink.tokens(this.tiktoken.encode_ordinary(stretch.slice(groupStart, end)));
+        groupStart = end;
+      }
+    }
+    if (groupStart < stretch.length) sink.tokens(this.tiktoken.encode_ordinary(stretch.slice(groupStart)));
+  }
+
+  private assertLive(): void {
+    if (this.freed) throw new Error(`The ${this.name} encoder was disposed.`);
+  }
+}
