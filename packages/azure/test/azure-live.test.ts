@@ -1,0 +1,72 @@
+import type { Provider } from '@switchboard/core';
+import { describe, expect, it } from 'vitest';
+import { createAzureProvider } from '../src/index.js';
+
+/**
+ * Live tests against a real Azure OpenAI resource. They run when AZURE_OPENAI_ENDPOINT and a key
+ * (AZURE_OPENAI_API_KEY) or an Entra ID token (AZURE_OPENAI_AD_TOKEN) are set; the chat deployment is
+ * AZURE_OPENAI_DEPLOYMENT (default gpt-4o-mini), the dated version AZURE_OPENAI_API_VERSION (default 2024-10-21),
+ * and embeddings run when AZURE_OPENAI_EMBEDDING_DEPLOYMENT is set.
+ */
+const env = process.env;
+const endpoint = env.AZURE_OPENAI_ENDPOINT?.trim();
+const apiKey = env.AZURE_OPENAI_API_KEY?.trim();
+const token = env.AZURE_OPENAI_AD_TOKEN?.trim();
+const deployment = env.AZURE_OPENAI_DEPLOYMENT?.trim() || 'gpt-4o-mini';
+const datedVersion = env.AZURE_OPENAI_API_VERSION?.trim() || '2024-10-21';
+const embeddingDeployment = env.AZURE_OPENAI_EMBEDDING_DEPLOYMENT?.trim();
+
+const skipReason = !endpoint
+  ? 'AZURE_OPENAI_ENDPOINT is not set'
+  : !apiKey && !token
+    ? 'neither AZURE_OPENAI_API_KEY nor AZURE_OPENAI_AD_TOKEN is set'
+    : undefined;
+if (skipReason) console.info(`Skipping the live Azure OpenAI tests: ${skipReason}.`);
+
+function live(apiVersion: string): Provider {
+  return createAzureProvider({
+    endpoint: endpoint as string,
+    ...(apiKey ? { apiKey } : { tokenProvider: async () => token as string }),
+    apiVersion,
+    timeoutMs: 60_000,
+  });
+}
+
+describe.skipIf(skipReason !== undefined).each(['v1', datedVersion])('azure live (%s)', (apiVersion) => {
+  const provider = () => live(apiVersion);
+
+  it('checkConnection succeeds', { timeout: 60_000 }, async () => {
+    const status = await provider().checkConnection?.();
+    expect(status?.problem).toBeUndefined();
+    expect(status?.ok).toBe(true);
+  });
+
+  it('chats, with usage and content filter metadata', { timeout: 60_000 }, async () => {
+    const response = await provider().chat({
+      model: deployment,
+      messages: [{ role: 'user', content: 'Reply with the single word: pong' }],
+      maxOutputTokens: 20,
+    });
+    expect(response.text.toLowerCase()).toContain('pong');
+    expect(response.usage?.totalTokens).toBeGreaterThan(0);
+    expect(response.requestId).toBeTruthy();
+    expect(response.providerMetadata?.azure).toBeDefined();
+  });
+
+  it('streams, with the prompt filter results of the first chunk', { timeout: 60_000 }, async () => {
+    const stream = provider().streamChat({
+      model: deployment,
+      messages: [{ role: 'user', content: 'Count from 1 to 5.' }],
+      maxOutputTokens: 40,
+    });
+    const response = await stream.response;
+    expect(response.text).toMatch(/1.*5/s);
+    expect(response.finishReason).toBe('stop');
+    expect(response.providerMetadata?.azure).toHaveProperty('promptFilterResults');
+  });
+
+  it.skipIf(!embeddingDeployment)('embeds', { timeout: 60_000 }, async () => {
+    const response = await provider().embed?.({ model: embeddingDeployment as string, input: ['a', 'b'] });
+    expect(response?.embeddings).toHaveLength(2);
+  });
+});
