@@ -1,0 +1,100 @@
+import { type AzureOptions, loadConfigFromEnv, type OpenAIOptions, type Provider, UsageTracker, withHooks } from '@switchboard/core';
+import { createAzureProvider } from '@switchboard/azure';
+import { type MockServer, startMockServer } from '@switchboard/mock-server';
+import { createOpenAIProvider } from '@switchboard/openai';
+import { DemoError } from '../cli/demo-error.js';
+import type { Output } from '../cli/output.js';
+
+/** Which service the demo talks to. */
+export type ProviderKind = 'openai' | 'azure';
+
+/** Everything a command needs: the chosen provider, both providers when they exist, usage totals, the mock server. */
+export interface DemoContext {
+  /** The active provider, reporting to `tracker`. */
+  provider: Provider;
+  /** Which one it is. */
+  kind: ProviderKind;
+  /** Both providers, when both are configured (always on the mock server). */
+  providers: Partial<Record<ProviderKind, Provider>>;
+  /** True when the demo runs against the embedded mock server. */
+  offline: boolean;
+  /** The embedded mock server, when offline. */
+  mock?: MockServer;
+  /** Usage and cost of every call. */
+  tracker: UsageTracker;
+  /** Builds a provider of either kind with the demo's settings (for scenes that wrap their own). */
+  create(kind: ProviderKind): Provider;
+  /** Stops the mock server, if any. */
+  close(): Promise<void>;
+}
+
+interface Settings {
+  openai?: OpenAIOptions;
+  azure?: AzureOptions;
+}
+
+/**
+ * The one call that differs between OpenAI and Azure. Everything else in the demo talks to the `Provider` contract,
+ * so moving an application from one service to the other is this line.
+ */
+export function createProvider(kind: ProviderKind, settings: Settings): Provider {
+  return kind === 'azure'
+    ? createAzureProvider(required(settings.azure, 'AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_API_KEY'))
+    : createOpenAIProvider(required(settings.openai, 'OPENAI_API_KEY'));
+}
+
+/**
+ * Chooses the service: `--provider` if given, else the environment (Azure settings → Azure, an OpenAI key → OpenAI),
+ * else an embedded mock server that both providers point at, announced on the first line.
+ */
+export async function connect(options: {
+  provider?: string;
+  output: Output;
+  env?: Record<string, string | undefined>;
+}): Promise<DemoContext> {
+  const requested = parseKind(options.provider);
+  const env = options.env ?? process.env;
+  const fromEnv = loadConfigFromEnv(env);
+  const tracker = new UsageTracker();
+  const live = Boolean(fromEnv.openai || fromEnv.azure);
+  let settings: Settings = fromEnv;
+  let mock: MockServer | undefined;
+  if (!live) {
+    mock = await startMockServer({ latency: { timeToFirstTokenMs: 40, interChunkMs: 8 } });
+    settings = {
+      openai: { apiKey: 'sk-demo-mock-key', baseURL: mock.url },
+      azure: { endpoint: mock.azureUrl, apiKey: 'demo-mock-key' },
+    };
+    options.output.status(
+      `Offline: no OPENAI_API_KEY or AZURE_OPENAI_* set, so the demo runs against the built-in mock server at ${mock.url}.`,
+    );
+  }
+  const kind: ProviderKind = requested ?? (settings.azure && !settings.openai ? 'azure' : settings.openai ? 'openai' : 'azure');
+  if (live) options.output.status(`Live: using the real ${kind === 'azure' ? 'Azure OpenAI' : 'OpenAI'} service.`);
+  const create = (which: ProviderKind) => withHooks(createProvider(which, settings), tracker);
+  const providers: Partial<Record<ProviderKind, Provider>> = {};
+  for (const which of ['openai', 'azure'] as const) if (settings[which]) providers[which] = create(which);
+  return {
+    provider: providers[kind] ?? create(kind),
+    kind,
+    providers,
+    offline: !live,
+    ...(mock ? { mock } : {}),
+    tracker,
+    create,
+    close: async () => {
+      await mock?.close();
+    },
+  };
+}
+
+function parseKind(value: string | undefined): ProviderKind | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'openai' || value === 'azure') return value;
+  throw new DemoError(`Unknown provider "${value}".`, 'Use --provider openai or --provider azure.');
+}
+
+function required<T>(value: T | undefined, variables: string): T {
+  if (value === undefined) throw new DemoError(`This provider is not configured.`, `Set ${variables}, or unset all keys to use the mock server.`);
+  return value;
+}
