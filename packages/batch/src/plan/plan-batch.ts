@@ -193,9 +193,6 @@ function recommend(plan: Omit<BatchPlan, 'recommendation'>, minSavingsUsd: numbe
       reasons: [`${local}, longer than the Batch API's ${formatDuration(batchMs)} window`, saving],
     };
   }
-  if (plan.deadlineMs !== undefined && realtimeMs > plan.deadlineMs) {
-    return { mode: 'batch-api', reasons: [`${local}, past the deadline`, saving] };
-  }
   if (!priced)
     return { mode: 'local', reasons: [saving, `${local}, within the Batch API's window, and gives results sooner`] };
   if (savingsUsd < minSavingsUsd) {

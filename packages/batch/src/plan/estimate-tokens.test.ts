@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { heuristicTokenEstimate } from './estimate-tokens.js';
+import { loadTokenizerEstimator } from './load-tokenizer.js';
+
+describe('heuristicTokenEstimate', () => {
+  it('counts characters / 4 with the chat format overhead, tools and images', () => {
+    expect(heuristicTokenEstimate({ model: 'm', messages: [{ role: 'user', content: 'abcdefgh' }] })).toBe(3 + 3 + 2);
+    const tokens = heuristicTokenEstimate({
+      model: 'm',
+      messages: [
+        { role: 'system', content: 'abcd' },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'abcd' },
+            { type: 'image', image: 'https://x.test/a.png' },
+          ],
+        },
+        { role: 'assistant', content: null, toolCalls: [{ id: '1', name: 'abcd', arguments: '{}' }] },
+        { role: 'tool', toolCallId: '1', content: 'abcd' },
+      ],
+      tools: [{ name: 'f', parameters: {} }],
+    });
+    expect(tokens).toBe(
+      3 + 4 * 3 + 1 + 1 + 255 + 1 + 1 + 1 + Math.ceil(JSON.stringify({ name: 'f', parameters: {} }).length / 4),
+    );
+  });
+
+  it('counts embedding inputs', () => {
+    expect(heuristicTokenEstimate({ model: 'e', input: ['abcd', 'abcdefgh'] })).toBe(3);
+    expect(heuristicTokenEstimate({ model: 'e', input: 'abcde' })).toBe(2);
+  });
+});
+
+describe('loadTokenizerEstimator', () => {
+  it('resolves to undefined when the optional peer is not installed', async () => {
+    const missing = await loadTokenizerEstimator(async () => {
+      throw Object.assign(new Error('Cannot find package'), { code: 'ERR_MODULE_NOT_FOUND' });
+    });
+    expect(missing).toBeUndefined();
+    expect(await loadTokenizerEstimator(async () => ({}))).toBeUndefined();
+  });
+
+  it('uses the tokenizer when it is there', async () => {
+    const estimate = await loadTokenizerEstimator(async () => ({
+      countChatTokens: () => ({ total: 42 }),
+      countTokens: (text: string) => text.length,
+    }));
+    expect(await estimate?.({ model: 'm', messages: [] })).toBe(42);
+    expect(await estimate?.({ model: 'e', input: ['ab', 'c'] })).toBe(3);
+    const numbers = await loadTokenizerEstimator(async () => ({ countChatTokens: () => 7 }));
+    expect(await numbers?.({ model: 'm', messages: [] })).toBe(7);
+    expect(await numbers?.({ model: 'e', input: 'x' })).toBeNaN();
+    const odd = await loadTokenizerEstimator(async () => ({ countChatTokens: () => 'seven' }));
+    expect(await odd?.({ model: 'm', messages: [] })).toBeNaN();
+  });
+
+  it('loads the real package (or finds it absent) once', async () => {
+    const first = loadTokenizerEstimator();
+    expect(loadTokenizerEstimator()).toBe(first);
+    await first;
+  });
+});
