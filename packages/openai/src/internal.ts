@@ -31,7 +31,7 @@ export { mapOpenAIError } from './errors/map-openai-error.js';
 export { parseRetryAfterMs } from './errors/retry-after.js';
 export { parseDurationMs } from './headers/parse-duration.js';
 export { parseRateLimitHeaders } from './headers/parse-rate-limit-headers.js';
-export { parseJsonBody, parseJsonValue } from './http/parse-json-body.js';
+export { parseJsonBody, parseJsonText, parseJsonValue } from './http/parse-json-body.js';
 export { generateImage } from './images/generate-image.js';
 export { isGptImageModel } from './images/is-gpt-image-model.js';
 export { mapImageRequest } from './images/map-image-request.js';

@@ -46,6 +46,7 @@ export function parseResultLine(context: ProviderContext, line: string): BatchRe
       provider: context.provider,
       requestId: result.requestId,
       readMetadata: context.config.hooks?.readResponseMetadata,
+      raw: response.body,
     });
     return result;
   }

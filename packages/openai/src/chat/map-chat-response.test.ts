@@ -65,7 +65,7 @@ describe('mapChatResponse', () => {
   });
 
   it('follows choice 0 and reads provider metadata through the hook', () => {
-    const body = chatCompletionSchema.parse({
+    const raw = {
       id: 'c',
       model: 'm',
       choices: [
@@ -78,9 +78,10 @@ describe('mapChatResponse', () => {
         },
       ],
       prompt_filter_results: [{ prompt_index: 0 }],
-    });
-    const response = mapChatResponse(body, {
+    };
+    const response = mapChatResponse(chatCompletionSchema.parse(raw), {
       provider: 'azure',
+      raw,
       readMetadata: (raw) => ({ promptFilterResults: (raw as Record<string, unknown>).prompt_filter_results }),
     });
     expect(response).toMatchObject({ text: 'first', refusal: 'nope', finishReason: 'content-filter' });

@@ -11,8 +11,10 @@ export interface MapChatResponseOptions {
   requestId?: string | undefined;
   /** Rate-limit state from the response headers. */
   rateLimit?: RateLimitInfo | undefined;
-  /** Reads provider-specific data (e.g. Azure content-filter results) from the body. */
-  readMetadata?: ((body: ChatCompletionBody) => Record<string, unknown> | undefined) | undefined;
+  /** Reads provider-specific data (e.g. Azure content-filter results) from the raw body. */
+  readMetadata?: ((raw: unknown) => Record<string, unknown> | undefined) | undefined;
+  /** The body as received, every field included (for `readMetadata`); defaults to the parsed body. */
+  raw?: unknown;
 }
 
 function parseArguments(text: string): unknown {
@@ -51,7 +53,7 @@ export function mapChatResponse(body: ChatCompletionBody, options: MapChatRespon
   if (usage) response.usage = usage;
   if (options.rateLimit) response.rateLimit = options.rateLimit;
   if (options.requestId) response.requestId = options.requestId;
-  const metadata = options.readMetadata?.(body);
+  const metadata = options.readMetadata?.(options.raw ?? body);
   if (metadata) response.providerMetadata = { [options.provider]: metadata };
   return response;
 }

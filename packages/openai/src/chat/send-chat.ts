@@ -18,7 +18,7 @@ export async function sendChat(
   } catch (error) {
     throw context.mapError(error, call);
   }
-  const { data, requestId, rateLimit } = await callJson(
+  const { data, json, requestId, rateLimit } = await callJson(
     context,
     call,
     (options) => context.client.chat.completions.create(body, options),
@@ -30,5 +30,6 @@ export async function sendChat(
     requestId,
     rateLimit,
     readMetadata: context.config.hooks?.readResponseMetadata,
+    raw: json,
   });
 }

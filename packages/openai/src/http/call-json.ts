@@ -1,7 +1,7 @@
 import type { CallOptions } from '@switchboard/core';
 import type { z } from 'zod';
 import type { ProviderContext, ResponseInfo, SdkRequestOptions } from '../provider/provider-context.js';
-import { parseJsonBody } from './parse-json-body.js';
+import { parseJsonText, parseJsonValue } from './parse-json-body.js';
 
 /** Something the SDK returns that can give the raw `Response` (its `APIPromise`). */
 export interface RawResponseSource {
@@ -10,7 +10,7 @@ export interface RawResponseSource {
 
 /**
  * Runs one SDK call and reads its raw response: headers for the request id and rate limits, the body parsed with a
- * zod schema. Every failure (HTTP error, network, timeout, abort, bad JSON) comes out as a core error.
+ * zod schema (`json` is the body as received, every field included). Every failure (HTTP error, network, timeout, abort, bad JSON) comes out as a core error.
  */
 export async function callJson<S extends z.ZodType>(
   context: ProviderContext,
@@ -18,13 +18,14 @@ export async function callJson<S extends z.ZodType>(
   send: (options: SdkRequestOptions) => RawResponseSource,
   schema: S,
   what: string,
-): Promise<ResponseInfo & { data: z.output<S> }> {
+): Promise<ResponseInfo & { data: z.output<S>; json: unknown }> {
   try {
     const response = await send(context.requestOptions(call)).asResponse();
     const info = context.responseInfo(response, call);
     const text = await response.text();
-    const data = parseJsonBody(text, schema, { provider: context.provider, what, requestId: info.requestId });
-    return { ...info, data };
+    const where = { provider: context.provider, what, requestId: info.requestId };
+    const json = parseJsonText(text, where);
+    return { ...info, data: parseJsonValue(json, schema, { ...where, raw: text }), json };
   } catch (error) {
     throw context.mapError(error, call);
   }

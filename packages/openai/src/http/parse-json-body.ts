@@ -10,9 +10,16 @@ export function parseJsonBody<S extends z.ZodType>(
   schema: S,
   context: { provider: string; what: string; requestId?: string | undefined },
 ): z.output<S> {
-  let json: unknown;
+  return parseJsonValue(parseJsonText(text, context), schema, { ...context, raw: text });
+}
+
+/** Parses JSON text, throwing a `ParseError` with an excerpt when it is not JSON. */
+export function parseJsonText(
+  text: string,
+  context: { provider: string; what: string; requestId?: string | undefined },
+): unknown {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     throw new ParseError({
       message: `The ${context.provider} ${context.what} is not valid JSON`,
@@ -22,7 +29,6 @@ export function parseJsonBody<S extends z.ZodType>(
       cause: error,
     });
   }
-  return parseJsonValue(json, schema, { ...context, raw: text });
 }
 
 /** Checks an already parsed value with a zod schema, throwing a `ParseError` that names the first problem. */

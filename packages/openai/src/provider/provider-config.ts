@@ -1,6 +1,5 @@
 import type { BatchEndpoint, RateLimitInfo } from '@switchboard/core';
 import type { OpenAI } from 'openai';
-import type { ChatCompletionBody } from '../chat/chat-completion-schema.js';
 import type { FailureMapper } from '../errors/error-context.js';
 import type { ChunkMetadataReader } from '../stream/chunk-to-events.js';
 
@@ -18,8 +17,8 @@ export interface OpenAICompatibleHooks {
   readRequestId?: (headers: Headers) => string | undefined;
   /** Parses rate-limit headers; defaults to the `x-ratelimit-*` parser. */
   parseRateLimit?: (headers: Headers) => RateLimitInfo | undefined;
-  /** Reads provider data from a chat completion into `providerMetadata[provider]`. */
-  readResponseMetadata?: (body: ChatCompletionBody) => Record<string, unknown> | undefined;
+  /** Reads provider data from a chat completion as received (every field) into `providerMetadata[provider]`. */
+  readResponseMetadata?: (raw: unknown) => Record<string, unknown> | undefined;
   /** Creates, once per stream, a reader of provider data in each chunk (`provider-metadata` events). */
   createChunkMetadataReader?: () => ChunkMetadataReader;
   /** Adjusts a request body just before it is sent (or written as a batch line). */

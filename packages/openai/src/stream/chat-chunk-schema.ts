@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { chatUsageSchema } from '../chat/usage-schema.js';
 
-const deltaToolCallSchema = z.looseObject({
+const deltaToolCallSchema = z.object({
   index: z.number().optional(),
   id: z.string().nullish(),
   type: z.string().nullish(),
-  function: z.looseObject({ name: z.string().nullish(), arguments: z.string().nullish() }).nullish(),
+  function: z.object({ name: z.string().nullish(), arguments: z.string().nullish() }).nullish(),
 });
 
-const chunkChoiceSchema = z.looseObject({
+const chunkChoiceSchema = z.object({
   index: z.number().optional(),
   delta: z
     .looseObject({
@@ -22,10 +22,10 @@ const chunkChoiceSchema = z.looseObject({
 
 /**
  * One `chat.completion.chunk`, read leniently: every field is optional or nullable (Azure's first chunk has empty
- * `choices` and ids, usage-only chunks have no choices, some chunks have no `delta`), and unknown fields are kept for
- * provider hooks. An `error` field means the provider failed in the middle of the stream.
+ * `choices` and ids, usage-only chunks have no choices, some chunks have no `delta`). Unknown fields are dropped;
+ * provider hooks get the raw JSON. An `error` field means the provider failed in the middle of the stream.
  */
-export const chatChunkSchema = z.looseObject({
+export const chatChunkSchema = z.object({
   id: z.string().nullish(),
   model: z.string().nullish(),
   choices: z.array(chunkChoiceSchema).nullish(),

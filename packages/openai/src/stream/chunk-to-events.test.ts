@@ -67,7 +67,8 @@ describe('ChunkToEvents', () => {
       provider: 'azure',
       readMetadata: (c) => ((c as Record<string, unknown>).prompt_filter_results ? { prompt: true } : undefined),
     });
-    expect(mapper.push(chunk({ id: '', choices: [], prompt_filter_results: [{}] }))).toEqual([]);
+    const raw = { id: '', choices: [], prompt_filter_results: [{}] };
+    expect(mapper.push(chunk(raw), raw)).toEqual([]);
     expect(mapper.push(chunk({ id: 'c9', model: 'm', choices: [{ index: 0, delta: { content: 'x' } }] }))).toEqual([
       { type: 'start', id: 'c9', model: 'm' },
       { type: 'provider-metadata', providerMetadata: { azure: { prompt: true } } },

@@ -4,8 +4,8 @@ import { mapUsage } from '../chat/map-usage.js';
 import type { ChatUsage } from '../chat/usage-schema.js';
 import type { ChatChunk } from './chat-chunk-schema.js';
 
-/** Reads provider-specific data from one chunk; created once per stream so it may keep state. */
-export type ChunkMetadataReader = (chunk: ChatChunk) => Record<string, unknown> | undefined;
+/** Reads provider-specific data from one chunk as received (every field); created once per stream, may keep state. */
+export type ChunkMetadataReader = (rawChunk: unknown) => Record<string, unknown> | undefined;
 
 /** What the chunk mapping needs besides the chunks. */
 export interface ChunkToEventsOptions {
@@ -33,13 +33,13 @@ export class ChunkToEvents {
 
   constructor(private readonly options: ChunkToEventsOptions) {}
 
-  /** The events one chunk produces, in order. */
-  push(chunk: ChatChunk): ChatStreamEvent[] {
+  /** The events one chunk produces, in order; `raw` is the chunk as received, for the metadata reader. */
+  push(chunk: ChatChunk, raw: unknown = chunk): ChatStreamEvent[] {
     const events: ChatStreamEvent[] = [];
     const choices = chunk.choices ?? [];
     if (!this.started && (chunk.id || choices.length > 0)) this.start(events, chunk);
     if (chunk.usage) this.usage = chunk.usage;
-    const metadata = this.options.readMetadata?.(chunk);
+    const metadata = this.options.readMetadata?.(raw);
     if (metadata) {
       const event: ChatStreamEvent = {
         type: 'provider-metadata',

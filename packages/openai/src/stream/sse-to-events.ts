@@ -1,6 +1,6 @@
 import { type ChatStreamEvent, NetworkError, ParseError, type SwitchboardError } from '@switchboard/core';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
-import { chatChunkSchema } from './chat-chunk-schema.js';
+import { type ChatChunk, chatChunkSchema } from './chat-chunk-schema.js';
 import { ChunkToEvents, type ChunkToEventsOptions } from './chunk-to-events.js';
 
 /** Options of `sseToEvents`. */
@@ -58,7 +58,8 @@ export async function* sseToEvents(
           yield* mapper.done();
           return;
         }
-        yield* mapper.push(readChunk(message, options));
+        const { chunk, raw } = readChunk(message, options);
+        yield* mapper.push(chunk, raw);
       }
       messages.length = 0;
       if (ended) break;
@@ -74,7 +75,7 @@ export async function* sseToEvents(
   }
 }
 
-function readChunk(message: EventSourceMessage, options: SseToEventsOptions) {
+function readChunk(message: EventSourceMessage, options: SseToEventsOptions): { chunk: ChatChunk; raw: unknown } {
   let json: unknown;
   try {
     json = JSON.parse(message.data);
@@ -99,7 +100,7 @@ function readChunk(message: EventSourceMessage, options: SseToEventsOptions) {
     });
   }
   if (parsed.data.error !== undefined && parsed.data.error !== null) throw options.mapErrorPayload(parsed.data.error);
-  return parsed.data;
+  return { chunk: parsed.data, raw: json };
 }
 
 function errorOf(json: unknown): unknown {

@@ -15,6 +15,19 @@ export interface ProviderOverrides {
 }
 
 /**
+ * The logical model names the suite sends: an OpenAI user's names. Every provider runs the same requests with them
+ * (Azure maps them to deployments), which is the point of a one-line swap.
+ */
+export const SUITE_MODELS = {
+  chat: 'gpt-4o-mini',
+  reasoning: 'gpt-5-mini',
+  embedding: 'text-embedding-3-small',
+  image: 'dall-e-3',
+  gptImage: 'gpt-image-1',
+  realtime: 'gpt-realtime',
+};
+
+/**
  * What the shared provider suite needs to know about one provider, so the same tests run against OpenAI and Azure
  * on the mock server.
  */
@@ -24,7 +37,7 @@ export interface SuiteTarget {
   /** Which mock-server surface the provider talks to (for scripted faults). */
   surface: 'openai' | 'azure';
   /** Logical model names used by the tests. */
-  models: { chat: string; reasoning: string; embedding: string; image: string; gptImage: string; realtime: string };
+  models: typeof SUITE_MODELS;
   /** A key the mock accepts. */
   goodKey: string;
   /** Extra mock-server options for this provider (Azure: the deployments that exist). */
