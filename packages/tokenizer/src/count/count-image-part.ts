@@ -22,10 +22,14 @@ export function countImagePart(part: ImagePart, context: CountContext): TokenPar
 }
 
 function sizeOf(part: ImagePart, context: CountContext): ImageSize | undefined {
+  // A resolver that throws, or malformed bytes, leave the size unknown: counting never fails on an image.
   try {
-    return context.imageSize?.(part) ?? imageSizeOf(part.image);
+    const given = context.imageSize?.(part);
+    if (given) return given;
+  } catch {}
+  try {
+    return imageSizeOf(part.image);
   } catch {
-    // A resolver that throws, or malformed bytes, leave the size unknown: counting never fails on an image.
     return undefined;
   }
 }
