@@ -18,16 +18,6 @@ export class Sleeper {
     });
   }
 
-  /** Schedules a callback (for background work such as batches); cancelled by `close()`. */
-  later(ms: number, callback: () => void): void {
-    if (this.#closed) return;
-    const timer = setTimeout(() => {
-      this.#pending.delete(timer);
-      callback();
-    }, ms);
-    this.#pending.set(timer, () => {});
-  }
-
   /** True after `close()`. */
   get closed(): boolean {
     return this.#closed;

@@ -1,4 +1,4 @@
-import { expectAzure, expectOpenAI } from '@internal/conformance';
+import { expectAzure, expectOpenAI, parseSseData } from '@internal/conformance';
 import OpenAI from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../src/index.js';
@@ -32,6 +32,14 @@ describe('status faults', () => {
     });
     expect(raw.status).toBe(status);
     expectAzure('errorResponse', await raw.json());
+    server.control.faults.add({ kind: 'status', status, times: 1 });
+    const openaiRaw = await fetch(`${server.url}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk-test-mock-key-0001', 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'gpt-4o', messages }),
+    });
+    expect(openaiRaw.status).toBe(status);
+    expectOpenAI('ErrorResponse', await openaiRaw.json());
     expect((await ask()).choices).toHaveLength(1);
   });
 
@@ -178,6 +186,16 @@ describe('body and stream faults', () => {
     expect(error).toBeInstanceOf(OpenAI.APIError);
     expect(error?.message).toContain('The server had an error');
     expect(received).toHaveLength(2);
+    server.control.faults.add({ kind: 'stream-error', afterEvents: 1, times: 1 });
+    const raw = await fetch(`${server.url}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk-test-mock-key-0001', 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'gpt-4o', messages, stream: true }),
+    });
+    const { events, done } = parseSseData(await raw.text());
+    expect(done).toBe(false);
+    expectOpenAI('CreateChatCompletionStreamResponse', events[0]);
+    expectOpenAI('ErrorResponse', events[1]);
   });
 
   it('skips stream-only faults for non-streaming requests', async () => {

@@ -32,8 +32,7 @@ export type RouteName =
   | 'batches.create'
   | 'batches.list'
   | 'batches.retrieve'
-  | 'batches.cancel'
-  | 'realtime';
+  | 'batches.cancel';
 
 /** One scripted fault. */
 export interface FaultSpec {
