@@ -181,14 +181,13 @@ describe('the server drops the connection while the client is sending', () => {
     expect(session.stats.queuedEvents).toBe(50);
     await restored(session, 2);
     await vi.waitFor(() => expect(handledEvents(server, 'conversation.item.create')).toHaveLength(50));
-    const [first, second] = server.realtime.connections;
-    const replay = server.realtime.clientEvents(second?.id)[0]?.event as { session?: Record<string, unknown> };
+    const last = server.realtime.connections.at(-1);
+    const replay = server.realtime.clientEvents(last?.id)[0]?.event as { session?: Record<string, unknown> };
     expect(replay.session).toEqual({
       type: 'realtime',
       output_modalities: ['text'],
       instructions: 'Answer in French.',
     });
-    expect(first?.id).not.toBe(second?.id);
     expectDeliveredOnce(
       handledEvents(server)
         .filter((e) => e.type !== 'session.update')

@@ -62,7 +62,8 @@ export function globalWebSocketTransport(
       terminate() {
         socket.onopen = null;
         socket.onmessage = null;
-        socket.onerror = null;
+        // A no-op rather than null: some implementations throw an unhandled error event while connecting.
+        socket.onerror = () => {};
         socket.onclose = null;
         try {
           socket.close();
