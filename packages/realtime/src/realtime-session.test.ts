@@ -198,7 +198,7 @@ describe('replies', () => {
     const reply = session.createResponse();
     reply.cancel();
     await vi.waitFor(() => expect(server.events.map((event) => event.type)).toContain('response.create'));
-    const create = server.events.find((event) => event.type === 'response.create') as {
+    const create = server.events.find((event) => event.type === 'response.create') as unknown as {
       response: { metadata: unknown };
     };
     send(socketRef as WebSocket, {
