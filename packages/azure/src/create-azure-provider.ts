@@ -51,22 +51,32 @@ function buildAzureProvider(parsed: z.output<typeof azureOptionsSchema>): Provid
   });
 }
 
-const ENV_SOURCES = {
-  'azure.endpoint': 'AZURE_OPENAI_ENDPOINT',
-  'azure.apiKey': 'AZURE_OPENAI_API_KEY',
-  'azure.apiVersion': 'AZURE_OPENAI_API_VERSION',
-  'azure.deployments': 'AZURE_OPENAI_DEPLOYMENTS',
-};
+/** The variables `fromEnv` reads, by option, so that a missing or wrong one is named in the error. */
+const ENV_SOURCES = Object.fromEntries(
+  [
+    ['endpoint', 'ENDPOINT'],
+    ['apiKey', 'API_KEY'],
+    ['apiVersion', 'API_VERSION'],
+    ['deployments', 'DEPLOYMENTS'],
+  ].map(([option, variable]) => [`azure.${option}`, `AZURE_OPENAI_${variable}`]),
+);
 
 /**
  * Creates the Azure provider from `AZURE_OPENAI_ENDPOINT`, `AZURE_OPENAI_API_KEY`, `AZURE_OPENAI_API_VERSION` and
  * `AZURE_OPENAI_DEPLOYMENTS` (core's `loadConfigFromEnv`), with `overrides` on top. Throws a `ConfigError` naming
- * the variable when one is missing or wrong.
+ * the variable when one is missing or wrong. (With Entra ID, call `createAzureProvider` with a `tokenProvider`.)
  */
-createAzureProvider.fromEnv = function fromEnv(
+createAzureProvider.fromEnv = (
   overrides: Partial<AzureProviderOptions> = {},
   env: Record<string, string | undefined> = process.env,
-): Provider {
-  const input = { ...loadConfigFromEnv(env).azure, ...overrides };
-  return buildAzureProvider(parseConfig(azureOptionsSchema, input, { prefix: 'azure', sources: ENV_SOURCES }));
-};
+): Provider =>
+  buildAzureProvider(
+    parseConfig(
+      azureOptionsSchema,
+      { ...loadConfigFromEnv(env).azure, ...overrides },
+      {
+        prefix: 'azure',
+        sources: ENV_SOURCES,
+      },
+    ),
+  );

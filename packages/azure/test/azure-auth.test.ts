@@ -159,5 +159,10 @@ describe('azure: options', () => {
       ),
     );
     expect(invalid.message).toMatch(/timeoutMs/);
+    const missing = configError(() => createAzureProvider.fromEnv({}, {}));
+    expect(missing.issues.map((issue) => issue.variable).sort()).toEqual([
+      'AZURE_OPENAI_API_KEY',
+      'AZURE_OPENAI_ENDPOINT',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import type { ApiKeySource, Provider } from '@switchboard/core';
 import type { MockServer, MockServerOptions } from '@switchboard/mock-server';
 import { type Harness, useHarness } from '../../../openai/test/suite/harness.js';
-import type { ProviderOverrides, SuiteTarget } from '../../../openai/test/suite/suite-target.js';
+import { type ProviderOverrides, SUITE_MODELS, type SuiteTarget } from '../../../openai/test/suite/suite-target.js';
 import type { CapturedRequest } from '../../../openai/test/support/recording-fetch.js';
 import { type AzureProviderOptions, createAzureProvider } from '../../src/index.js';
 import { validateAzureDatedRequest, validateAzureV1Request } from './validate-azure-request.js';
@@ -27,16 +27,6 @@ export const DEPLOYMENTS: Record<string, string> = {
 export const SERVED: Record<string, string> = Object.fromEntries(
   Object.entries(DEPLOYMENTS).map(([model, deployment]) => [deployment, model.replace(/^\w+:/, '')]),
 );
-
-/** The logical models the shared suite uses. */
-export const MODELS: SuiteTarget['models'] = {
-  chat: 'gpt-4o-mini',
-  reasoning: 'gpt-5-mini',
-  embedding: 'text-embedding-3-small',
-  image: 'dall-e-3',
-  gptImage: 'gpt-image-1',
-  realtime: 'gpt-realtime',
-};
 
 /** How a test provider authenticates. */
 export type AuthMethod = 'api-key' | 'entra';
@@ -78,7 +68,7 @@ export function azureSuiteTarget(apiVersion: string, auth: AuthMethod): SuiteTar
     name: 'azure',
     surface: 'azure',
     goodKey: GOOD_KEY,
-    models: MODELS,
+    models: SUITE_MODELS,
     serverOptions: { deployments: SERVED },
     createProvider: (server, overrides) => createTestProvider(server, overrides, { apiVersion, auth }),
     validateRequest: v1 ? validateAzureV1Request : (request) => validateAzureDatedRequest(request, apiVersion),
