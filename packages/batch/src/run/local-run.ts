@@ -94,6 +94,7 @@ export async function* localRun(
   let checkpoint: CheckpointStore | undefined;
   const buffer = new OrderingBuffer<BatchResult>(settings.order);
   const tasks = new Set<Promise<void>>();
+  const writes = new Set<Promise<void>>();
   const wake = new WakeSignal();
   let inputDone = false;
   let fatal: unknown;
@@ -115,8 +116,8 @@ export async function* localRun(
     if (!result.ok && result.source === 'run') failedIds.push(result.customId);
   };
 
-  const runOne = async (pending: PendingItem, sequence: number): Promise<void> => {
-    const { item, hash } = pending;
+  const runOne = async (pending: PendingItem): Promise<BatchResult | undefined> => {
+    const { item } = pending;
     const counter: AttemptCounter = { attempts: 0 };
     // A signal per call: some clients (the OpenAI SDK among them) never remove the abort listener they add, and on
     // the run's one signal those would pile up by the thousand.
@@ -143,21 +144,35 @@ export async function* localRun(
       };
     } catch (error) {
       // A call cancelled because the run stopped has no result: it runs again next time.
-      if (controller.signal.aborted) return;
+      if (controller.signal.aborted) return undefined;
       result = { ...common(item, started, counter), ok: false, error: toSwitchboardError(error, provider.name) };
     } finally {
       controller.signal.removeEventListener('abort', forwardAbort);
     }
-    if (checkpoint) {
-      try {
-        await checkpoint.append(result, hash);
-      } catch (error) {
-        fatal ??= error;
-        controller.abort(error);
-        return;
-      }
+    return result;
+  };
+
+  // A finished call gives its concurrency slot back at once; its result is delivered once it is saved, and
+  // saves run group-committed in the background, so the checkpoint's fsync never holds a slot.
+  const save = (sequence: number, result: BatchResult, hash: string) => {
+    if (!checkpoint) {
+      settle(sequence, result);
+      return;
     }
-    settle(sequence, result);
+    const write = checkpoint
+      .append(result, hash)
+      .then(
+        () => settle(sequence, result),
+        (error: unknown) => {
+          fatal ??= error;
+          controller.abort(error);
+        },
+      )
+      .finally(() => {
+        writes.delete(write);
+        wake.notify();
+      });
+    writes.add(write);
   };
 
   try {
@@ -177,7 +192,14 @@ export async function* localRun(
     let sequence = 0;
     while (true) {
       // Start as much work as the limits allow.
-      while (!inputDone && !controller.signal.aborted && tracker.inFlight < settings.concurrency) {
+      // Results waiting for their checkpoint write count against a second budget of the same size, so a slow disk
+      // slows the run down instead of piling up results that a crash would lose.
+      while (
+        !inputDone &&
+        !controller.signal.aborted &&
+        tracker.inFlight < settings.concurrency &&
+        writes.size < settings.concurrency
+      ) {
         if (settings.order === 'input' && sequence - buffer.released >= maxHeld) break;
         // Results replayed from a checkpoint are ready at once: hand them out before reading further.
         if (buffer.readyCount >= maxHeld) break;
@@ -217,9 +239,10 @@ export async function* localRun(
           }
         }
         tracker.inFlight += 1;
-        const task = runOne(pending, current).finally(() => {
+        const task = runOne(pending).then((result) => {
           tracker.inFlight -= 1;
           tasks.delete(task);
+          if (result) save(current, result, pending.hash);
           wake.notify();
         });
         tasks.add(task);
@@ -229,12 +252,13 @@ export async function* localRun(
       for (const result of ready) yield result;
       if (fatal) throw fatal;
       if (controller.signal.aborted) break;
-      if (inputDone && tasks.size === 0 && buffer.readyCount === 0) break;
+      if (inputDone && tasks.size === 0 && writes.size === 0 && buffer.readyCount === 0) break;
       if (ready.length === 0) await wake.wait();
     }
     if (controller.signal.aborted) {
       stopped = true;
       await Promise.all(tasks);
+      await Promise.all(writes);
       if (fatal) throw fatal;
       throw new AbortedError({ message: 'The batch run was aborted.', cause: options.signal?.reason });
     }
@@ -243,6 +267,7 @@ export async function* localRun(
     controller.abort();
     options.signal?.removeEventListener('abort', onAbort);
     await Promise.all(tasks);
+    await Promise.all(writes);
     await iterator.return?.();
     await checkpoint?.close();
     emitProgress(true);
