@@ -28,6 +28,7 @@ export function createAzureProvider(options: AzureProviderOptions): Provider {
 function buildAzureProvider(parsed: z.output<typeof azureOptionsSchema>): Provider {
   const resource = resourceUrl(parsed);
   const surface = azureSurface(parsed.apiVersion);
+  // The schema checks only that tokenProvider is a function; it is called with the scope (see AzureTokenProvider).
   const credential = azureCredential({ ...parsed, tokenProvider: parsed.tokenProvider as AzureTokenProvider });
   const { client, filesClient } = createAzureClients({ ...parsed, resourceUrl: resource, surface, credential });
   const deployments = parsed.deployments ?? {};
