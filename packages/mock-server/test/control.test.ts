@@ -70,6 +70,10 @@ describe('request log', () => {
 describe('control endpoint', () => {
   it('answers health, installs and removes faults, and rejects bad specs', async () => {
     expect((await control('GET', '/health')).body).toEqual({ ok: true });
+    const stats = (await control('GET', '/stats')).body;
+    expect(stats).toMatchObject({ batches: 0, files: 0, realtimeConnections: 0 });
+    expect(stats.requests).toBeGreaterThanOrEqual(0);
+    expect(stats.memory.heapUsed).toBeGreaterThan(0);
     const added = await control('POST', '/faults', { kind: 'status', status: 503, route: 'models.list', times: 1 });
     expect(added.status).toBe(201);
     expect((await control('GET', '/faults')).body.faults).toHaveLength(1);
