@@ -169,7 +169,7 @@ describe('order of composition: fallback → total timeout → retry → breaker
   });
 
   it('breaker outside the limiter: an open circuit fails fast without taking rate-limit capacity', async () => {
-    const limiter = createRateLimiter({ requestsPerMinute: 10 });
+    const limiter = createRateLimiter({ headroomMs: 0, requestsPerMinute: 10 });
     const breaker = createCircuitBreaker({ consecutiveFailures: 1 });
     const { provider } = scriptedProvider([{ kind: 'error', error: http(500) }]);
     const resilient = withResilience(provider, { retry: false, circuitBreaker: breaker, rateLimiter: limiter });
@@ -180,7 +180,7 @@ describe('order of composition: fallback → total timeout → retry → breaker
   });
 
   it('limiter inside retry: every attempt is charged, and a 429 pauses the other callers', async () => {
-    const limiter = createRateLimiter({ requestsPerMinute: 100 });
+    const limiter = createRateLimiter({ headroomMs: 0, requestsPerMinute: 100 });
     const { provider, calls } = scriptedProvider([
       { kind: 'error', error: http(500) },
       { kind: 'error', error: http(429, 2_000) },
@@ -208,7 +208,7 @@ describe('order of composition: fallback → total timeout → retry → breaker
     const bulkhead = createBulkhead({ maxConcurrent: 1, maxQueue: 10 });
     const { provider } = scriptedProvider([{ kind: 'ok', delayMs: 10 }]);
     const resilient = withResilience(provider, {
-      rateLimiter: { requestsPerMinute: 1 },
+      rateLimiter: { requestsPerMinute: 1, headroomMs: 0 },
       bulkhead,
     });
     const all = Promise.all([1, 2, 3].map(() => resilient.chat(request)));
@@ -333,7 +333,7 @@ describe('streams', () => {
 
   it('frees its bulkhead slot and keeps its rate-limit charge when the consumer stops early', async () => {
     const bulkhead = createBulkhead({ maxConcurrent: 1 });
-    const limiter = createRateLimiter({ requestsPerMinute: 10 });
+    const limiter = createRateLimiter({ headroomMs: 0, requestsPerMinute: 10 });
     const { provider } = scriptedProvider([{ kind: 'stream', events: streamEvents('one two three'), gapMs: 10 }]);
     const stream = withResilience(provider, { bulkhead, rateLimiter: limiter }).streamChat(request);
     const reading = (async () => {
@@ -346,7 +346,7 @@ describe('streams', () => {
   });
 
   it('settles the limiter with the usage and headers a stream reported', async () => {
-    const limiter = createRateLimiter({ tokensPerMinute: 100_000 });
+    const limiter = createRateLimiter({ headroomMs: 0, tokensPerMinute: 100_000 });
     const { provider } = scriptedProvider([
       {
         kind: 'stream',
@@ -369,7 +369,7 @@ describe('streams', () => {
   });
 
   it('uses the key function for breaker and limiter', async () => {
-    const limiter = createRateLimiter({ requestsPerMinute: 5 });
+    const limiter = createRateLimiter({ headroomMs: 0, requestsPerMinute: 5 });
     const { provider } = scriptedProvider([{ kind: 'ok' }]);
     const resilient = withResilience(provider, { rateLimiter: limiter, key: (call) => `shared:${call.operation}` });
     await resilient.chat(request);

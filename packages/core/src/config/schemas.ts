@@ -128,6 +128,11 @@ export const rateLimitOptionsSchema = z.strictObject({
   smoothingWindowMs: z.number().int().positive().default(10_000),
   /** Let `x-ratelimit-*` headers tighten the buckets (and supply limits that were not configured). */
   adaptive: z.boolean().default(true),
+  /**
+   * Without smoothing: this much refill time is held back from a full bucket, because calls reach the provider a
+   * little after they leave the limiter (and its bucket may have started counting later than ours).
+   */
+  headroomMs: z.number().min(0).default(1_000),
 });
 
 /** Batch runner settings. */

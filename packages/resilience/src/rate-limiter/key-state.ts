@@ -14,6 +14,8 @@ export interface RateLimits {
 export interface KeyShapes {
   requests: BucketShape | undefined;
   tokens: BucketShape | undefined;
+  /** How long a take from a full bucket may hold refill while waiting for the provider's first answer (ms). */
+  holdMs: number;
 }
 
 /** The outcome of asking for capacity. */
@@ -30,6 +32,7 @@ export function initialKeyState(now: number): RateLimitKeyState {
     charged: { requests: 0, tokens: 0 },
     learned: {},
     largestTokenCost: 1,
+    refillHeldSince: undefined,
   };
 }
 
@@ -46,25 +49,55 @@ export function effectiveLimits(configured: RateLimits, state: RateLimitKeyState
 }
 
 /** The bucket shapes for `limits`, smoothed over `windowMs` when given. */
-export function keyShapes(limits: RateLimits, state: RateLimitKeyState, windowMs: number | undefined): KeyShapes {
+export function keyShapes(
+  limits: RateLimits,
+  state: RateLimitKeyState,
+  windowMs: number | undefined,
+  headroomMs: number,
+): KeyShapes {
+  const { requestsPerMinute, tokensPerMinute } = limits;
   return {
-    requests: limits.requestsPerMinute === undefined ? undefined : bucketShape(limits.requestsPerMinute, windowMs, 1),
+    holdMs: windowMs === undefined ? headroomMs : 0,
+    requests: requestsPerMinute === undefined ? undefined : bucketShape(requestsPerMinute, windowMs, 1, headroomMs),
     tokens:
-      limits.tokensPerMinute === undefined
+      tokensPerMinute === undefined
         ? undefined
-        : bucketShape(limits.tokensPerMinute, windowMs, state.largestTokenCost),
+        : bucketShape(tokensPerMinute, windowMs, state.largestTokenCost, headroomMs),
   };
 }
 
-/** Brings both buckets up to `now`. */
+/**
+ * Brings both buckets up to `now`. While refill is held (see `takeCapacity`), time passes without refilling, for at
+ * most `holdMs`.
+ */
 export function refillKey(state: RateLimitKeyState, shapes: KeyShapes, now: number): void {
+  const heldSince = state.refillHeldSince;
+  if (heldSince !== undefined) {
+    const until = Math.min(now, heldSince + shapes.holdMs);
+    skipRefill(state, until);
+    if (until < now) state.refillHeldSince = undefined;
+  }
   if (shapes.requests) refill(state.requests, shapes.requests, now);
   if (shapes.tokens) refill(state.tokens, shapes.tokens, now);
 }
 
+/** The provider answered: its bucket is surely counting by now, so refill resumes from here. */
+export function releaseRefill(state: RateLimitKeyState, now: number): void {
+  if (state.refillHeldSince === undefined) return;
+  skipRefill(state, now);
+  state.refillHeldSince = undefined;
+}
+
+function skipRefill(state: RateLimitKeyState, until: number): void {
+  if (state.requests.updatedAt < until) state.requests.updatedAt = until;
+  if (state.tokens.updatedAt < until) state.tokens.updatedAt = until;
+}
+
 /**
  * Takes one request and `tokens` when both fit and no 429 pause is in force; otherwise says how long until they
- * would (the longest of the three waits) and why.
+ * would (the longest of the three waits) and why. Without smoothing, a take from a full bucket holds refill until the
+ * provider answers (or `shapes.holdMs` passes): the provider's bucket starts draining only when the burst reaches it,
+ * so refill counted from our first send would run ahead of the provider's.
  */
 export function takeCapacity(state: RateLimitKeyState, shapes: KeyShapes, tokens: number, now: number): TakeResult {
   refillKey(state, shapes, now);
@@ -75,6 +108,10 @@ export function takeCapacity(state: RateLimitKeyState, shapes: KeyShapes, tokens
   ]);
   if (waitMs > 0) return { ok: false, waitMs, reason };
   const chargedBefore = { ...state.charged };
+  const full =
+    (shapes.requests !== undefined && state.requests.level >= shapes.requests.capacity) ||
+    (shapes.tokens !== undefined && state.tokens.level >= shapes.tokens.capacity);
+  if (shapes.holdMs > 0 && full && state.refillHeldSince === undefined) state.refillHeldSince = now;
   if (shapes.requests) state.requests.level -= 1;
   if (shapes.tokens) state.tokens.level -= tokens;
   state.charged.requests += 1;
@@ -143,13 +180,14 @@ export function applyHeaders(
   state: RateLimitKeyState,
   configured: RateLimits,
   windowMs: number | undefined,
+  headroomMs: number,
   info: RateLimitInfo,
   context: HeaderContext | undefined,
   now: number,
 ): void {
   if (info.limitRequests !== undefined && info.limitRequests > 0) state.learned.requestsPerMinute = info.limitRequests;
   if (info.limitTokens !== undefined && info.limitTokens > 0) state.learned.tokensPerMinute = info.limitTokens;
-  const shapes = keyShapes(effectiveLimits(configured, state), state, windowMs);
+  const shapes = keyShapes(effectiveLimits(configured, state), state, windowMs, headroomMs);
   refillKey(state, shapes, now);
   const elapsed = context ? Math.max(0, now - context.sentAt) : 0;
   const since = (dimension: 'requests' | 'tokens') =>

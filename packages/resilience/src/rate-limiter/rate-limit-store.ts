@@ -14,6 +14,8 @@ export interface RateLimitKeyState {
   learned: { requestsPerMinute?: number; tokensPerMinute?: number };
   /** The largest token reservation seen; sizes the token bucket when smoothing. */
   largestTokenCost: number;
+  /** Since when refill is held: a full bucket started draining and the provider has not answered yet (ms). */
+  refillHeldSince: number | undefined;
 }
 
 /**

@@ -41,7 +41,7 @@ function track(promise: Promise<RateLimitReservation>) {
 
 describe('request bucket', () => {
   it('allows a minute of requests at once, then one per 60 000 / RPM ms', async () => {
-    const limiter = createRateLimiter({ requestsPerMinute: 60 });
+    const limiter = createRateLimiter({ headroomMs: 0, requestsPerMinute: 60 });
     const start = Date.now();
     for (let i = 0; i < 60; i++) await limiter.acquire(KEY);
     const next = track(limiter.acquire(KEY));
@@ -55,14 +55,18 @@ describe('request bucket', () => {
   });
 
   it('keeps keys apart', async () => {
-    const limiter = createRateLimiter({ requestsPerMinute: 1 });
+    const limiter = createRateLimiter({ headroomMs: 0, requestsPerMinute: 1 });
     await limiter.acquire('openai:a');
     await expect(limiter.acquire('openai:b')).resolves.toBeDefined();
     expect(limiter.inspect('openai:a').requests).toBe(0);
   });
 
   it('takes per-key limits over the defaults', async () => {
-    const limiter = createRateLimiter({ requestsPerMinute: 1, perKey: { 'openai:big': { requestsPerMinute: 100 } } });
+    const limiter = createRateLimiter({
+      headroomMs: 0,
+      requestsPerMinute: 1,
+      perKey: { 'openai:big': { requestsPerMinute: 100 } },
+    });
     for (let i = 0; i < 100; i++) await limiter.acquire('openai:big');
     expect(limiter.inspect('openai:big').limits).toEqual({ requestsPerMinute: 100 });
   });
@@ -70,7 +74,7 @@ describe('request bucket', () => {
 
 describe('token bucket', () => {
   it('weighs calls by their estimated tokens', async () => {
-    const limiter = createRateLimiter({ tokensPerMinute: 6_000 });
+    const limiter = createRateLimiter({ headroomMs: 0, tokensPerMinute: 6_000 });
     const start = Date.now();
     for (let i = 0; i < 6; i++) await limiter.acquire(KEY, { tokens: 1_000 });
     const seventh = track(limiter.acquire(KEY, { tokens: 1_000 }));
@@ -81,7 +85,7 @@ describe('token bucket', () => {
   });
 
   it('serves waiters in arrival order, so a large call is not starved', async () => {
-    const limiter = createRateLimiter({ tokensPerMinute: 600 });
+    const limiter = createRateLimiter({ headroomMs: 0, tokensPerMinute: 600 });
     const start = Date.now();
     await limiter.acquire(KEY, { tokens: 600 });
     const large = track(limiter.acquire(KEY, { tokens: 500 }));
@@ -94,7 +98,7 @@ describe('token bucket', () => {
   });
 
   it('lets a call larger than the bucket through once the bucket is full', async () => {
-    const limiter = createRateLimiter({ tokensPerMinute: 1_000 });
+    const limiter = createRateLimiter({ headroomMs: 0, tokensPerMinute: 1_000 });
     await limiter.acquire(KEY, { tokens: 500 });
     const huge = track(limiter.acquire(KEY, { tokens: 5_000 }));
     await vi.advanceTimersByTimeAsync(29_990);
@@ -105,7 +109,7 @@ describe('token bucket', () => {
   });
 
   it('reconciles with the real usage: real prompt tokens plus the reserved output', async () => {
-    const limiter = createRateLimiter({ tokensPerMinute: 10_000 });
+    const limiter = createRateLimiter({ headroomMs: 0, tokensPerMinute: 10_000 });
     const reservation = await limiter.acquire(KEY, { tokens: 1_200, reservedOutputTokens: 1_000 });
     expect(limiter.inspect(KEY).tokens).toBe(8_800);
     reservation.settle({ usage: { inputTokens: 150, outputTokens: 40, totalTokens: 190 } });
@@ -122,7 +126,7 @@ describe('token bucket', () => {
 
 describe('feedback from the provider', () => {
   it('lowers a bucket to what x-ratelimit-remaining-* says is left', async () => {
-    const limiter = createRateLimiter({ requestsPerMinute: 100, tokensPerMinute: 10_000 });
+    const limiter = createRateLimiter({ headroomMs: 0, requestsPerMinute: 100, tokensPerMinute: 10_000 });
     const first = await limiter.acquire(KEY, { tokens: 100 });
     await limiter.acquire(KEY, { tokens: 100 });
     first.settle({ usage: { totalTokens: 100 }, rateLimit: { remainingRequests: 50, remainingTokens: 2_000 } });
@@ -134,7 +138,7 @@ describe('feedback from the provider', () => {
   });
 
   it('adds the refill since the call was sent', async () => {
-    const limiter = createRateLimiter({ requestsPerMinute: 600 });
+    const limiter = createRateLimiter({ headroomMs: 0, requestsPerMinute: 600 });
     const first = await limiter.acquire(KEY);
     await vi.advanceTimersByTimeAsync(1_000);
     first.settle({ rateLimit: { remainingRequests: 0 } });
@@ -142,15 +146,15 @@ describe('feedback from the provider', () => {
   });
 
   it('adopts limits from x-ratelimit-limit-* when none were configured, or when they are lower', async () => {
-    const limiter = createRateLimiter({ requestsPerMinute: 500 });
+    const limiter = createRateLimiter({ headroomMs: 0, requestsPerMinute: 500 });
     limiter.observe(KEY, { limitRequests: 60, limitTokens: 1_000, remainingRequests: 60, remainingTokens: 1_000 });
     expect(limiter.inspect(KEY).limits).toEqual({ requestsPerMinute: 60, tokensPerMinute: 1_000 });
-    const unlimited = createRateLimiter();
+    const unlimited = createRateLimiter({ headroomMs: 0 });
     expect(unlimited.inspect(KEY)).toMatchObject({ requests: undefined, tokens: undefined, limits: {} });
   });
 
   it('ignores headers when adaptive is off', async () => {
-    const limiter = createRateLimiter({ requestsPerMinute: 100, adaptive: false });
+    const limiter = createRateLimiter({ headroomMs: 0, requestsPerMinute: 100, adaptive: false });
     const reservation = await limiter.acquire(KEY);
     reservation.settle({ rateLimit: { remainingRequests: 0, limitRequests: 5 } });
     limiter.observe(KEY, { remainingRequests: 0 });
@@ -158,7 +162,7 @@ describe('feedback from the provider', () => {
   });
 
   it('pauses every caller of the key until a 429’s Retry-After, to the millisecond', async () => {
-    const limiter = createRateLimiter({ requestsPerMinute: 1_000 });
+    const limiter = createRateLimiter({ headroomMs: 0, requestsPerMinute: 1_000 });
     const start = Date.now();
     const reservation = await limiter.acquire(KEY, { tokens: 10 });
     const waits: RateLimitWaitEvent[] = [];
@@ -180,7 +184,7 @@ describe('feedback from the provider', () => {
   });
 
   it('uses defaultPauseMs for a 429 without Retry-After, and ignores quota errors and our own refusals', async () => {
-    const limiter = createRateLimiter({ requestsPerMinute: 1_000, defaultPauseMs: 700 });
+    const limiter = createRateLimiter({ headroomMs: 0, requestsPerMinute: 1_000, defaultPauseMs: 700 });
     (await limiter.acquire(KEY)).fail(new RateLimitError({ message: '429', status: 429 }));
     expect(limiter.inspect(KEY).pausedForMs).toBe(700);
     await vi.advanceTimersByTimeAsync(700);
@@ -193,16 +197,56 @@ describe('feedback from the provider', () => {
   });
 
   it('gives everything back for a call that was never sent', async () => {
-    const limiter = createRateLimiter({ requestsPerMinute: 10, tokensPerMinute: 1_000 });
+    const limiter = createRateLimiter({ headroomMs: 0, requestsPerMinute: 10, tokensPerMinute: 1_000 });
     const reservation = await limiter.acquire(KEY, { tokens: 300 });
     reservation.cancel();
     expect(limiter.inspect(KEY)).toMatchObject({ requests: 10, tokens: 1_000 });
   });
 });
 
+describe('headroom for calls still on their way', () => {
+  it('holds back headroomMs of refill from a full bucket', async () => {
+    const limiter = createRateLimiter({ requestsPerMinute: 600 });
+    expect(limiter.inspect(KEY).requests).toBe(590);
+  });
+
+  it('holds refill after a burst from a full bucket until the provider answers', async () => {
+    const limiter = createRateLimiter({ requestsPerMinute: 600, headroomMs: 1_000 });
+    const burst = [];
+    for (let i = 0; i < 590; i++) burst.push(await limiter.acquire(KEY));
+    await vi.advanceTimersByTimeAsync(500);
+    // Half a second of refill would be 5 requests; none is counted before the first answer.
+    expect(limiter.inspect(KEY).requests).toBe(0);
+    burst[0]?.settle({});
+    await vi.advanceTimersByTimeAsync(500);
+    expect(limiter.inspect(KEY).requests).toBeCloseTo(5, 5);
+  });
+
+  it('gives up holding after headroomMs without an answer', async () => {
+    const limiter = createRateLimiter({ requestsPerMinute: 600, headroomMs: 1_000 });
+    for (let i = 0; i < 590; i++) await limiter.acquire(KEY);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(limiter.inspect(KEY).requests).toBeCloseTo(20, 5);
+  });
+
+  it('an error response counts as an answer, a call that never left does not', async () => {
+    const limiter = createRateLimiter({ requestsPerMinute: 600, headroomMs: 1_000 });
+    const first = await limiter.acquire(KEY);
+    first.cancel();
+    await vi.advanceTimersByTimeAsync(200);
+    const second = await limiter.acquire(KEY);
+    expect(limiter.inspect(KEY).requests).toBeCloseTo(589, 5);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(limiter.inspect(KEY).requests).toBeCloseTo(589, 5);
+    second.fail(new ServerError({ message: '500', status: 500 }));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(limiter.inspect(KEY).requests).toBeCloseTo(590, 5);
+  });
+});
+
 describe('smoothing', () => {
   it('spreads calls so that no 10-second window gets more than its share', async () => {
-    const limiter = createRateLimiter({ requestsPerMinute: 600, smoothing: 'smooth' });
+    const limiter = createRateLimiter({ headroomMs: 0, requestsPerMinute: 600, smoothing: 'smooth' });
     const granted: number[] = [];
     for (let i = 0; i < 300; i++) void limiter.acquire(KEY).then(() => granted.push(Date.now()));
     await vi.advanceTimersByTimeAsync(40_000);
@@ -218,7 +262,7 @@ describe('smoothing', () => {
 
 describe('waiting', () => {
   it('rejects at once when the signal aborts, and the queue moves on', async () => {
-    const limiter = createRateLimiter({ requestsPerMinute: 60 });
+    const limiter = createRateLimiter({ headroomMs: 0, requestsPerMinute: 60 });
     for (let i = 0; i < 60; i++) await limiter.acquire(KEY);
     const controller = new AbortController();
     const first = track(limiter.acquire(KEY, { signal: controller.signal }));
@@ -235,7 +279,7 @@ describe('waiting', () => {
   });
 
   it('refuses at once a wait longer than maxWaitMs', async () => {
-    const limiter = createRateLimiter({ requestsPerMinute: 60, maxWaitMs: 5_000 });
+    const limiter = createRateLimiter({ headroomMs: 0, requestsPerMinute: 60, maxWaitMs: 5_000 });
     for (let i = 0; i < 60; i++) await limiter.acquire(KEY);
     for (let i = 0; i < 5; i++) void limiter.acquire(KEY);
     const error = await limiter.acquire(KEY).catch((e: unknown) => e);
@@ -247,6 +291,7 @@ describe('waiting', () => {
   it('reports waits to its hooks with the reason', async () => {
     const events: RateLimitWaitEvent[] = [];
     const limiter = createRateLimiter({
+      headroomMs: 0,
       tokensPerMinute: 60_000,
       hooks: { onRateLimitWait: (e) => events.push(e) },
     });
@@ -260,17 +305,19 @@ describe('waiting', () => {
 
 describe('settings and store', () => {
   it('names bad values', () => {
-    expect(() => createRateLimiter({ requestsPerMinute: -1 })).toThrow(ConfigError);
-    expect(() => createRateLimiter({ smoothing: 'burst' as 'smooth' })).toThrow(/rateLimit.smoothing/);
-    expect(() => createRateLimiter({ perKey: { a: { tokensPerMinute: 0 } } })).toThrow(/perKey.a.tokensPerMinute/);
-    expect(() => createRateLimiter({ estimateTokens: 5 as never })).toThrow(/estimateTokens/);
+    expect(() => createRateLimiter({ headroomMs: 0, requestsPerMinute: -1 })).toThrow(ConfigError);
+    expect(() => createRateLimiter({ headroomMs: 0, smoothing: 'burst' as 'smooth' })).toThrow(/rateLimit.smoothing/);
+    expect(() => createRateLimiter({ headroomMs: 0, perKey: { a: { tokensPerMinute: 0 } } })).toThrow(
+      /perKey.a.tokensPerMinute/,
+    );
+    expect(() => createRateLimiter({ headroomMs: 0, estimateTokens: 5 as never })).toThrow(/estimateTokens/);
   });
 
   it('keeps its state in the store it is given', async () => {
     const store = createMemoryRateLimitStore();
-    const first = createRateLimiter({ requestsPerMinute: 10, store });
+    const first = createRateLimiter({ headroomMs: 0, requestsPerMinute: 10, store });
     await first.acquire(KEY);
-    const second = createRateLimiter({ requestsPerMinute: 10, store });
+    const second = createRateLimiter({ headroomMs: 0, requestsPerMinute: 10, store });
     expect(second.inspect(KEY).requests).toBe(9);
     expect(store.get(KEY)?.charged).toEqual({ requests: 1, tokens: 0 });
   });

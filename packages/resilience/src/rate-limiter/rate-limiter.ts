@@ -23,6 +23,7 @@ import {
   keyShapes,
   type RateLimits,
   refillKey,
+  releaseRefill,
   takeCapacity,
 } from './key-state.js';
 import { createMemoryRateLimitStore, type RateLimitKeyState, type RateLimitStore } from './rate-limit-store.js';
@@ -156,6 +157,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   }
   const settings = parseConfig(rateLimitOptionsSchema, settingsInput, { prefix: 'rateLimit' });
   const windowMs = settings.smoothing === 'smooth' ? settings.smoothingWindowMs : undefined;
+  const { headroomMs } = settings;
   const emit = combineHooks(Array.isArray(hooks) ? hooks : [hooks], logger);
   const queues = new Map<string, WaitQueue>();
 
@@ -170,7 +172,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   };
 
   const shapesOf = (key: string, state: RateLimitKeyState): KeyShapes =>
-    keyShapes(effectiveLimits(configuredFor(key), state), state, windowMs);
+    keyShapes(effectiveLimits(configuredFor(key), state), state, windowMs, headroomMs);
 
   /** Runs `change` on the state of `key` and stores the result; nothing in between can yield. */
   const withState = <T>(key: string, change: (state: RateLimitKeyState, at: number) => T): T => {
@@ -228,7 +230,15 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     const feed = (rateLimit: RateLimitInfo | undefined) => {
       if (!rateLimit || !settings.adaptive) return;
       withState(key, (state, at) =>
-        applyHeaders(state, configuredFor(key), windowMs, rateLimit, { sentAt, chargedBefore, ownCharge: own }, at),
+        applyHeaders(
+          state,
+          configuredFor(key),
+          windowMs,
+          headroomMs,
+          rateLimit,
+          { sentAt, chargedBefore, ownCharge: own },
+          at,
+        ),
       );
       pump(key);
     };
@@ -237,6 +247,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       tokens,
       settle(result = {}) {
         if (!close()) return;
+        withState(key, (state, at) => releaseRefill(state, at));
         const charge = realCharge(result.usage, reservedOutput);
         if (charge !== undefined && charge !== tokens) {
           withState(key, (state, at) =>
@@ -249,6 +260,8 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       },
       fail(error) {
         if (!close()) return;
+        if (isSwitchboardError(error) && error.status !== undefined)
+          withState(key, (state, at) => releaseRefill(state, at));
         if (!isProviderRateLimit(error)) return;
         refund();
         pauseKey(key, error.retryAfterMs ?? defaultPauseMs);
@@ -323,7 +336,9 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
 
     observe(key, rateLimit) {
       if (!settings.adaptive) return;
-      withState(key, (state, at) => applyHeaders(state, configuredFor(key), windowMs, rateLimit, undefined, at));
+      withState(key, (state, at) =>
+        applyHeaders(state, configuredFor(key), windowMs, headroomMs, rateLimit, undefined, at),
+      );
     },
 
     pause: pauseKey,
