@@ -43,7 +43,10 @@ const requestsFor = (n, tag) =>
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const fmt = (value, digits = 1) => value.toFixed(digits);
 let keys = 0;
-const freshKey = () => `sk-bench-batch-${process.pid}-${(keys += 1)}`;
+const freshKey = () => {
+  keys += 1;
+  return `sk-bench-batch-${process.pid}-${keys}`;
+};
 
 async function startServer(options) {
   const child = fork(new URL('./mock-process.mjs', import.meta.url), [JSON.stringify(options)], { stdio: 'inherit' });
@@ -58,7 +61,8 @@ async function startServer(options) {
   });
   const call = (command) =>
     new Promise((resolve) => {
-      const id = (next += 1);
+      next += 1;
+      const id = next;
       pending.set(id, resolve);
       child.send({ id, command });
     });
