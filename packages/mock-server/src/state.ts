@@ -1,5 +1,6 @@
 import type { BatchRecord } from './batches/batch-record.js';
 import { BlobStore } from './blob-store.js';
+import { PromptCache } from './chat/prompt-cache.js';
 import { FaultRegistry } from './faults/fault-registry.js';
 import { FileStore } from './files/file-store.js';
 import { IdGenerator } from './ids.js';
@@ -48,6 +49,8 @@ export interface MockState {
   sleeper: Sleeper;
   /** Generated images served at /mock-files/images/{name}.png. */
   images: BlobStore;
+  /** Simulated automatic prompt caching (cached_tokens). */
+  promptCache: PromptCache;
   /** Files API store. */
   files: FileStore;
   /** Batches by id, in creation order. */
@@ -81,6 +84,7 @@ export function createState(options: MockServerOptions): MockState {
     ids,
     sleeper: new Sleeper(),
     images: new BlobStore(256),
+    promptCache: new PromptCache(),
     files: new FileStore(ids),
     batches: new Map(),
   };

@@ -272,3 +272,23 @@ describe('chat completions (OpenAI)', () => {
     expect(result.choices[0]?.message.content).toBe('Mock answer about stop test');
   });
 });
+
+describe('prompt caching', () => {
+  it('reports cached tokens for a long prompt seen before, in 128-token steps past 1,024', async () => {
+    const client = openaiClient(server);
+    const long = { model: 'gpt-4o', messages: [{ role: 'user' as const, content: 'lorem ipsum '.repeat(600) }] };
+    const first = await client.chat.completions.create(long);
+    expect(first.usage?.prompt_tokens_details?.cached_tokens).toBe(0);
+    const second = expectOpenAI(RESPONSE, await client.chat.completions.create(long));
+    const cached = second.usage?.prompt_tokens_details?.cached_tokens ?? 0;
+    expect(cached).toBeGreaterThanOrEqual(1024);
+    expect((cached - 1024) % 128).toBe(0);
+    expect(cached).toBeLessThanOrEqual(second.usage?.prompt_tokens ?? 0);
+    const short = await client.chat.completions.create({
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'short' }],
+    });
+    await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'short' }] });
+    expect(short.usage?.prompt_tokens_details?.cached_tokens).toBe(0);
+  });
+});

@@ -41,7 +41,7 @@ export function prepareChat(
     model: model.reported,
     systemFingerprint: surface === 'azure' ? null : FINGERPRINT,
     azure: surface === 'azure',
-    cachedTokens: 0,
+    cachedTokens: state.promptCache.cachedTokens(model.name, request.promptText, answer.promptTokens),
   };
   const reservedOutput = (request.maxTokens ?? Math.ceil(answer.completionTokens / request.n)) * request.n;
   return { request, answer, meta, bucket: model.name, estimatedTokens: answer.promptTokens + reservedOutput };
