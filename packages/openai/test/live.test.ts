@@ -23,7 +23,7 @@ describe.skipIf(!key)('live OpenAI API', () => {
 
   afterEach(async () => {
     await recorder.settled();
-    const problems = recorder.requests.flatMap(validateOpenAIRequest);
+    const problems = recorder.requests.flatMap((request) => validateOpenAIRequest(request));
     recorder.clear();
     expect(problems).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import type { BatchJob, BatchService, CallOptions, ChatRequest } from '@switchboard/core';
 import { describe, expect, it } from 'vitest';
-import type { Harness } from './harness.js';
+import { type Harness, useHarness } from './harness.js';
 import type { SuiteTarget } from './suite-target.js';
 
 const FINAL = new Set(['completed', 'failed', 'expired', 'cancelled']);
@@ -142,17 +142,6 @@ export function describeBatches(target: SuiteTarget, harness: Harness): void {
       expect(harness.recorder.requests).toHaveLength(1);
     });
 
-    it('cancels a batch', async () => {
-      const batches = harness.provider().batches as BatchService;
-      const file = await batches.uploadFile([
-        JSON.stringify(batches.buildRequestLine('x', chatRequest(0), '/v1/chat/completions')),
-      ]);
-      const job = await batches.create({ inputFileId: file.id, endpoint: '/v1/chat/completions' });
-      const cancelled = await batches.cancel(job.id);
-      expect(['cancelling', 'cancelled']).toContain(cancelled.status);
-      expect((await settle(batches, job.id)).status).toBe('cancelled');
-    });
-
     it('deletes a file; reading it afterwards is not-found', async () => {
       const batches = harness.provider().batches as BatchService;
       const file = await batches.uploadFile([
@@ -162,6 +151,22 @@ export function describeBatches(target: SuiteTarget, harness: Harness): void {
       await expect(batches.retrieveFile(file.id)).rejects.toMatchObject({ code: 'not-found', status: 404 });
       await expect(collect(batches.downloadFileLines(file.id))).rejects.toMatchObject({ code: 'not-found' });
       await expect(batches.retrieve('batch_missing')).rejects.toMatchObject({ code: 'not-found' });
+    });
+
+    describe('while a batch is still validating', () => {
+      // A server of its own whose batches take 300 ms per step, so the cancel lands before the batch moves on.
+      const slow = useHarness(target, { ...target.serverOptions, batch: { stepMs: 300 } });
+
+      it('cancels a batch', async () => {
+        const batches = slow.provider().batches as BatchService;
+        const file = await batches.uploadFile([
+          JSON.stringify(batches.buildRequestLine('x', chatRequest(0), '/v1/chat/completions')),
+        ]);
+        const job = await batches.create({ inputFileId: file.id, endpoint: '/v1/chat/completions' });
+        const cancelled = await batches.cancel(job.id);
+        expect(['cancelling', 'cancelled']).toContain(cancelled.status);
+        expect((await settle(batches, job.id)).status).toBe('cancelled');
+      });
     });
   });
 }

@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
+import type { RealtimeConnectionInfo } from '@switchboard/core';
 import { describe, expect, it } from 'vitest';
 import type { Harness } from './harness.js';
 import type { SuiteTarget } from './suite-target.js';
@@ -10,6 +13,33 @@ async function closedOrigin(): Promise<string> {
   const address = server.address();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 1}`;
+}
+
+/** Sends the WebSocket upgrade a realtime client would send; resolves with the status (101 when accepted). */
+export function tryUpgrade(info: RealtimeConnectionInfo): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(info.url.replace(/^ws/, 'http'));
+    const req = request(url, {
+      headers: {
+        ...info.headers,
+        Connection: 'Upgrade',
+        Upgrade: 'websocket',
+        'Sec-WebSocket-Version': '13',
+        'Sec-WebSocket-Key': randomBytes(16).toString('base64'),
+        ...(info.protocols ? { 'Sec-WebSocket-Protocol': info.protocols.join(', ') } : {}),
+      },
+    });
+    req.on('upgrade', (response, socket) => {
+      socket.destroy();
+      resolve(response.statusCode ?? 0);
+    });
+    req.on('response', (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 /** `checkConnection` and the `realtime` descriptor. */
@@ -45,6 +75,11 @@ export function describeConnection(target: SuiteTarget, harness: Harness): void 
       expect(info?.url).not.toContain(target.goodKey);
       expect(JSON.stringify(info?.headers)).toContain(target.goodKey);
       expect(Object.keys(info?.headers ?? {}).map((h) => h.toLowerCase())).not.toContain('openai-beta');
+    });
+
+    it('opens a realtime socket on the mock server with what it resolved', async () => {
+      const info = await harness.provider().realtime?.resolve(target.models.realtime);
+      expect(await tryUpgrade(info as RealtimeConnectionInfo)).toBe(101);
     });
 
     it('resolves a rotating key on every call', async () => {

@@ -1,5 +1,6 @@
-import type { Provider, SwitchboardError } from '@switchboard/core';
+import type { Provider, RealtimeConnectionInfo, SwitchboardError } from '@switchboard/core';
 import { describe, expect, it } from 'vitest';
+import { tryUpgrade } from './connection-suite.js';
 import type { Harness } from './harness.js';
 import type { SuiteTarget } from './suite-target.js';
 
@@ -217,6 +218,12 @@ export function describeFaults(target: SuiteTarget, harness: Harness): void {
       expect(
         await failure(harness.provider().generateImage?.({ model: target.models.image, prompt: 'x' })),
       ).toMatchObject({ code: 'rate-limit', kind: 'quota' });
+    });
+
+    it('a realtime upgrade with a rejected key is refused', async () => {
+      const realtime = harness.provider({ apiKey: 'sk-proj-WRONGwrongWRONGwrongWRONG1234' }).realtime;
+      const info = await realtime?.resolve(target.models.realtime);
+      expect(await tryUpgrade(info as RealtimeConnectionInfo)).toBe(401);
     });
 
     it('checkConnection explains a rejected key', async () => {
