@@ -28,7 +28,7 @@ export function lifecycleRequests(
  * partly failed, expired (reported, resubmitted, run locally), cancelled, split into several batches, failed
  * validation, resumed by id, and idempotent resubmission under the same job id.
  */
-export function describeBatchLifecycle(name: string, makeProvider: (server: MockServer) => Provider): void {
+export function describeBatchLifecycle(name: 'openai' | 'azure', makeProvider: (server: MockServer) => Provider): void {
   describe(`submitBatchJob through the whole lifecycle (${name})`, () => {
     let server: MockServer;
     let provider: Provider;
@@ -58,6 +58,10 @@ export function describeBatchLifecycle(name: string, makeProvider: (server: Mock
       expect(summary).toMatchObject({ total: 12, succeeded: 12, failed: 0, stopped: false, jobId: job.id });
       expect(summary.costUsd).toBeGreaterThan(0);
       expect(summary.batchIds).toHaveLength(1);
+      // Every step went to this provider's own surface of the mock (files, batches, file contents).
+      const surfaces = new Set(server.control.requests({ path: 'batches' }).map((request) => request.surface));
+      expect([...surfaces]).toEqual([name]);
+      expect(server.control.requests({ route: 'files.create' }).at(-1)?.surface).toBe(name);
       // The job folder is removed once the results are read.
       expect(await readdir(workDir)).not.toContain(job.id);
     });
@@ -199,6 +203,7 @@ export function describeBatchLifecycle(name: string, makeProvider: (server: Mock
       const first = await submitBatchJob(provider, requests, { ...fast, workDir, jobId, keepFiles: true });
       // Submitting again under the same id creates nothing new.
       const createdBefore = server.control.requests({ route: 'batches.create' }).length;
+      expect(createdBefore).toBeGreaterThan(0);
       const again = await submitBatchJob(provider, requests, { ...fast, workDir, jobId, keepFiles: true });
       expect(server.control.requests({ route: 'batches.create' }).length).toBe(createdBefore);
       expect(again.parts[0]?.batch?.id).toBe(first.parts[0]?.batch?.id);
