@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { ConfigError } from '@switchboard/core';
 import { describe, expect, it } from 'vitest';
+import { validateOpenAIRequest } from '../test/support/validate-openai-request.js';
 import { createOpenAIProvider } from './create-openai-provider.js';
 
 const KEY = 'sk-proj-abcdefghijklmnopqrstuvwxyz0123456789';
@@ -9,11 +10,11 @@ const KEY = 'sk-proj-abcdefghijklmnopqrstuvwxyz0123456789';
 function answeringFetch() {
   const seen: { url: string; headers: Headers; body: Record<string, unknown> }[] = [];
   const fetch: typeof globalThis.fetch = async (input, init) => {
-    seen.push({
-      url: String(input),
-      headers: new Headers(init?.headers),
-      body: JSON.parse(String(init?.body ?? '{}')),
-    });
+    const headers = new Headers(init?.headers);
+    const text = String(init?.body ?? '{}');
+    // Every body sent here must validate against the OpenAPI spec too.
+    expect(validateOpenAIRequest({ method: 'POST', url: new URL(String(input)), headers, body: text })).toEqual([]);
+    seen.push({ url: String(input), headers, body: JSON.parse(text) });
     return Response.json(
       {
         id: 'c',

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createOpenAIProvider } from '../src/index.js';
 import { sseToEvents } from '../src/stream/sse-to-events.js';
 import { assembleOracle, chunkedStream, loadChatStreamFixtures, type StreamFixture } from './support/fixtures.js';
+import { validateOpenAIRequest } from './support/validate-openai-request.js';
 
 const fixtures = loadChatStreamFixtures();
 const encoder = new TextEncoder();
@@ -115,14 +116,22 @@ describe('recorded real streams', () => {
       const provider = createOpenAIProvider({
         apiKey: 'sk-test',
         baseURL: 'http://127.0.0.1:9/v1',
-        fetch: async () =>
-          new Response(chunkedStream(encoder.encode(fixture.sse), [7, 100, 1_000]), {
+        fetch: async (input, init) => {
+          const sent = {
+            method: 'POST',
+            url: new URL(String(input)),
+            headers: new Headers(init?.headers),
+            body: String(init?.body),
+          };
+          expect(validateOpenAIRequest(sent)).toEqual([]);
+          return new Response(chunkedStream(encoder.encode(fixture.sse), [7, 100, 1_000]), {
             headers: {
               'content-type': 'text/event-stream',
               'x-request-id': 'req_1',
               'x-ratelimit-remaining-requests': '9',
             },
-          }),
+          });
+        },
       });
       const response = await provider.streamChat({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] })
         .response;
