@@ -1,49 +1,81 @@
 #!/usr/bin/env node
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isSwitchboardError } from '@switchboard/core';
 import { DemoError, describeFailure } from './cli/demo-error.js';
+import { type DemoIO, processIO } from './cli/demo-io.js';
 import { Output } from './cli/output.js';
 import { parseCommandLine } from './cli/parse-command-line.js';
 import { COMMANDS, DEFAULT_COMMAND } from './commands/index.js';
 
-/** Runs the demo CLI with `argv` (without node and the script) and returns the exit code. */
-export async function main(argv: string[]): Promise<number> {
+/** The exit code after Ctrl-C, as shells report it (128 + SIGINT). */
+export const INTERRUPTED_EXIT_CODE = 130;
+
+/**
+ * Runs the demo CLI with `argv` (without node and the script) and returns the exit code: 0, 1 for a failure, 2 for
+ * bad input or usage, 130 after Ctrl-C. Errors are one line (with a stack only under `--verbose`).
+ */
+export async function main(argv: string[], io: DemoIO = processIO()): Promise<number> {
   const [first, ...rest] = argv;
   const isCommand = first !== undefined && !first.startsWith('-');
   const name = isCommand ? first : DEFAULT_COMMAND;
   const args = isCommand ? rest : argv;
   if (!isCommand && (args.includes('--help') || args.includes('-h'))) {
-    printOverview();
+    io.stdout.write(overview());
     return 0;
   }
   const command = COMMANDS.find((c) => c.name === name);
-  const output = new Output({ json: args.includes('--json') });
+  const output = new Output({ json: args.includes('--json') }, io.stdout, io.stderr, io.env);
   if (!command) {
-    output.status(`Unknown command "${name}". Run switchboard-demo --help to see the commands.`);
+    output.status(
+      `${output.style('red', 'Error:')} Unknown command "${name}". Run switchboard-demo --help to see the commands.`,
+    );
     return 2;
   }
   const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
+  let takenOver: (() => void) | undefined;
+  const stopListening = io.onInterrupt(() => {
+    if (takenOver) takenOver();
+    else if (controller.signal.aborted) {
+      output.status('Interrupted again: leaving now.');
+      io.forceExit(INTERRUPTED_EXIT_CODE);
+    } else controller.abort();
+  });
+  const onInterrupt = (handler: () => void) => {
+    takenOver = handler;
+    return () => {
+      if (takenOver === handler) takenOver = undefined;
+    };
+  };
   try {
     const { values, positionals } = parseCommandLine(command.name, args, command.options);
     if (values.help) {
-      process.stdout.write(`${command.summary}\n\nUsage: ${command.usage}\n`);
+      io.stdout.write(`${command.summary}\n\nUsage: ${command.usage}\n`);
       return 0;
     }
-    await command.run({ values, positionals, output, signal: controller.signal });
+    await command.run({ values, positionals, output, signal: controller.signal, io, onInterrupt });
     output.flush();
-    return 0;
+    return controller.signal.aborted ? INTERRUPTED_EXIT_CODE : 0;
   } catch (error) {
+    if (controller.signal.aborted && isAbort(error)) {
+      output.status('Interrupted.');
+      return INTERRUPTED_EXIT_CODE;
+    }
     output.status(`${output.style('red', 'Error:')} ${describeFailure(error)}`);
     if (args.includes('--verbose') && error instanceof Error) output.status(error.stack ?? String(error));
     return error instanceof DemoError ? 2 : 1;
   } finally {
-    process.off('SIGINT', onSigint);
+    stopListening();
   }
 }
 
-function printOverview(): void {
+function isAbort(error: unknown): boolean {
+  return (
+    (isSwitchboardError(error) && error.code === 'aborted') || (error instanceof Error && error.name === 'AbortError')
+  );
+}
+
+function overview(): string {
   const lines = [
     'switchboard-demo: every Switchboard package wired together.',
     'Without OPENAI_API_KEY or AZURE_OPENAI_* it runs offline against a built-in mock server.',
@@ -52,8 +84,9 @@ function printOverview(): void {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}${c.name === DEFAULT_COMMAND ? ' (default)' : ''}`),
     '',
     'Options for every command: --provider openai|azure, --model <name>, --json, --verbose, --help',
+    'Run switchboard-demo <command> --help for a command’s own options.',
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  return `${lines.join('\n')}\n`;
 }
 
 function invokedDirectly(): boolean {

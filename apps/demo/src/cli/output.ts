@@ -15,14 +15,15 @@ export class Output {
     options: { json?: boolean; color?: boolean } = {},
     private readonly stdout: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout,
     private readonly stderr: NodeJS.WritableStream = process.stderr,
+    env: Record<string, string | undefined> = process.env,
   ) {
     this.json = options.json ?? false;
-    this.color = options.color ?? (Boolean(this.stdout.isTTY) && !process.env.NO_COLOR && !this.json);
+    this.color = options.color ?? (Boolean(this.stdout.isTTY) && !env.NO_COLOR && !this.json);
   }
 
   /** Styles text when colours are on. */
   style(style: Style, text: string): string {
-    return this.color ? styleText(style, text) : text;
+    return this.color ? styleText(style, text, { validateStream: false }) : text;
   }
 
   /** A line for people (suppressed in JSON mode). */

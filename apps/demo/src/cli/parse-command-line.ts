@@ -11,10 +11,21 @@ export const GLOBAL_OPTIONS = {
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 /** Parses a subcommand's arguments; unknown options become a one-line error naming the command's help. */
-export function parseCommandLine<O extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: O) {
+export function parseCommandLine(
+  command: string,
+  args: string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+): { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] } {
   try {
     return parseArgs({ args, options: { ...GLOBAL_OPTIONS, ...options }, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new DemoError((error as Error).message.split('\n')[0] ?? 'Bad arguments.', `See: switchboard-demo ${command} --help`);
+    throw new DemoError(firstSentence((error as Error).message), `See: switchboard-demo ${command} --help`);
   }
+}
+
+/** parseArgs explains at length (and over several lines); the first sentence says what is wrong. */
+function firstSentence(message: string): string {
+  const line = message.split('\n')[0] ?? '';
+  const end = line.search(/\.\s/);
+  return end > 0 ? line.slice(0, end + 1) : line || 'Bad arguments.';
 }

@@ -9,10 +9,11 @@ export const askCommand: Command = {
   summary: 'Ask one question (a nano model by default)',
   usage: 'switchboard-demo ask <question> [--model gpt-5-nano] [--provider openai|azure] [--json]',
   options: {},
-  async run({ values, positionals, output, signal }) {
+  async run({ values, positionals, output, signal, io }) {
     const question = positionals.join(' ').trim();
-    if (!question) throw new DemoError('No question given.', 'Usage: switchboard-demo ask "What is the capital of France?"');
-    const context = await connect({ provider: stringValue(values, 'provider'), output });
+    if (!question)
+      throw new DemoError('No question given.', 'Usage: switchboard-demo ask "What is the capital of France?"');
+    const context = await connect({ provider: stringValue(values, 'provider'), output, env: io.env });
     try {
       const model = stringValue(values, 'model') ?? DEMO_MODELS.nano;
       const answer = await ask(context.provider, question, { model, signal });

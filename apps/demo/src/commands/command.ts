@@ -1,8 +1,28 @@
 import type { ParseArgsConfig } from 'node:util';
+import type { DemoIO } from '../cli/demo-io.js';
 import type { Output } from '../cli/output.js';
 
 /** Parsed values of a command line. */
 export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+/** What a command gets to run. */
+export interface CommandInput {
+  /** Option values (the global ones included). */
+  values: Values;
+  /** Positional arguments. */
+  positionals: string[];
+  /** Where to write. */
+  output: Output;
+  /** Aborted by Ctrl-C (unless the command takes Ctrl-C over with `onInterrupt`). */
+  signal: AbortSignal;
+  /** The process's streams and environment. */
+  io: DemoIO;
+  /**
+   * Takes Ctrl-C over while `handler` is set (the chat REPL cancels the answer instead of stopping); returns a
+   * function that gives it back.
+   */
+  onInterrupt(handler: () => void): () => void;
+}
 
 /** One subcommand of the demo CLI. */
 export interface Command {
@@ -15,7 +35,7 @@ export interface Command {
   /** Its own options (the global ones are added). */
   options: NonNullable<ParseArgsConfig['options']>;
   /** Runs it. */
-  run(input: { values: Values; positionals: string[]; output: Output; signal: AbortSignal }): Promise<void>;
+  run(input: CommandInput): Promise<void>;
 }
 
 /** The models the demo uses, each overridable with `--model` where it applies. */

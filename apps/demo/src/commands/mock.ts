@@ -7,12 +7,19 @@ export const mockCommand: Command = {
   name: 'mock',
   summary: 'Start the mock OpenAI/Azure server in the foreground for other tools',
   usage: 'switchboard-demo mock [--port 4010] [--rpm 500] [--tpm 200000] [--mode openai|azure]',
-  options: { port: { type: 'string', default: '4010' }, rpm: { type: 'string' }, tpm: { type: 'string' }, mode: { type: 'string', default: 'openai' } },
+  options: {
+    port: { type: 'string', default: '4010' },
+    rpm: { type: 'string' },
+    tpm: { type: 'string' },
+    mode: { type: 'string', default: 'openai' },
+  },
   async run({ values, output, signal }) {
     const port = Number(stringValue(values, 'port'));
-    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new DemoError(`--port must be 0..65535.`, 'For example --port 4010.');
+    if (!Number.isInteger(port) || port < 0 || port > 65_535)
+      throw new DemoError(`--port must be 0..65535.`, 'For example --port 4010.');
     const mode = stringValue(values, 'mode');
-    if (mode !== 'openai' && mode !== 'azure') throw new DemoError(`--mode must be openai or azure, not "${mode}".`, 'For example --mode azure.');
+    if (mode !== 'openai' && mode !== 'azure')
+      throw new DemoError(`--mode must be openai or azure, not "${mode}".`, 'For example --mode azure.');
     const rpm = optionalNumber(values, 'rpm');
     const tpm = optionalNumber(values, 'tpm');
     const server = await startMockServer({
@@ -34,6 +41,7 @@ function optionalNumber(values: Record<string, unknown>, name: string): number |
   const raw = values[name];
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (!(Number.isFinite(value) && value > 0)) throw new DemoError(`--${name} must be a positive number.`, `For example --${name} 500.`);
+  if (!(Number.isFinite(value) && value > 0))
+    throw new DemoError(`--${name} must be a positive number.`, `For example --${name} 500.`);
   return value;
 }

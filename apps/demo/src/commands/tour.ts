@@ -11,21 +11,26 @@ export const tourCommand: Command = {
   summary: 'A guided tour of every feature, offline against the mock server unless keys are set',
   usage: 'switchboard-demo tour [--provider openai|azure] [--out-dir switchboard-demo-output] [--json]',
   options: { 'out-dir': { type: 'string', default: 'switchboard-demo-output' } },
-  async run({ values, output, signal }) {
+  async run({ values, output, signal, io }) {
     const outDir = resolve(stringValue(values, 'out-dir') ?? 'switchboard-demo-output');
     await mkdir(outDir, { recursive: true });
-    const demo = await connect({ provider: stringValue(values, 'provider'), output });
+    const demo = await connect({ provider: stringValue(values, 'provider'), output, env: io.env });
     const results: Record<string, unknown> = {};
     const failed: string[] = [];
     const started = performance.now();
     try {
-      output.line(output.style('bold', `Switchboard tour on ${demo.kind === 'azure' ? 'Azure OpenAI' : 'OpenAI'}${demo.offline ? ' (mock server)' : ''}`));
+      output.line(
+        output.style(
+          'bold',
+          `Switchboard tour on ${demo.kind === 'azure' ? 'Azure OpenAI' : 'OpenAI'}${demo.offline ? ' (mock server)' : ''}`,
+        ),
+      );
       for (const scene of TOUR_SCENES) {
         if (signal.aborted) break;
         output.heading(scene.title);
         const sceneStart = performance.now();
         try {
-          results[scene.title] = await scene.run({ demo, output, outDir, signal });
+          results[scene.title] = await scene.run({ demo, output, outDir, signal, io });
           output.line(output.style('dim', `  (${Math.round(performance.now() - sceneStart)} ms)`));
         } catch (error) {
           failed.push(scene.title);
@@ -38,7 +43,11 @@ export const tourCommand: Command = {
     }
     const elapsed = ((performance.now() - started) / 1000).toFixed(1);
     output.line();
-    output.line(failed.length ? output.style('red', `Tour finished in ${elapsed} s with ${failed.length} failed scene(s).`) : output.style('green', `Tour finished in ${elapsed} s.`));
+    output.line(
+      failed.length
+        ? output.style('red', `Tour finished in ${elapsed} s with ${failed.length} failed scene(s).`)
+        : output.style('green', `Tour finished in ${elapsed} s.`),
+    );
     output.result('tour', { provider: demo.kind, offline: demo.offline, outDir, scenes: results, failed });
     if (failed.length) throw new Error(`Scenes failed: ${failed.join(', ')}`);
   },

@@ -1,6 +1,14 @@
-import { type AzureOptions, loadConfigFromEnv, type OpenAIOptions, type Provider, UsageTracker, withHooks } from '@switchboard/core';
 import { createAzureProvider } from '@switchboard/azure';
-import { type MockServer, startMockServer } from '@switchboard/mock-server';
+import {
+  type AzureOptions,
+  BUILTIN_MODELS,
+  loadConfigFromEnv,
+  type OpenAIOptions,
+  type Provider,
+  UsageTracker,
+  withHooks,
+} from '@switchboard/core';
+import { DEFAULT_MODELS, type MockServer, startMockServer } from '@switchboard/mock-server';
 import { createOpenAIProvider } from '@switchboard/openai';
 import { DemoError } from '../cli/demo-error.js';
 import type { Output } from '../cli/output.js';
@@ -60,7 +68,7 @@ export async function connect(options: {
   let settings: Settings = fromEnv;
   let mock: MockServer | undefined;
   if (!live) {
-    mock = await startMockServer({ latency: { timeToFirstTokenMs: 40, interChunkMs: 8 } });
+    mock = await startEmbeddedMock(env);
     settings = {
       openai: { apiKey: 'sk-demo-mock-key', baseURL: mock.url },
       azure: { endpoint: mock.azureUrl, apiKey: 'demo-mock-key' },
@@ -69,8 +77,9 @@ export async function connect(options: {
       `Offline: no OPENAI_API_KEY or AZURE_OPENAI_* set, so the demo runs against the built-in mock server at ${mock.url}.`,
     );
   }
-  const kind: ProviderKind = requested ?? (settings.azure && !settings.openai ? 'azure' : settings.openai ? 'openai' : 'azure');
-  if (live) options.output.status(`Live: using the real ${kind === 'azure' ? 'Azure OpenAI' : 'OpenAI'} service.`);
+  const kind: ProviderKind =
+    requested ?? (settings.azure && !settings.openai ? 'azure' : settings.openai ? 'openai' : 'azure');
+  if (live) options.output.status(`Live: using ${describeService(kind, settings)}.`);
   const create = (which: ProviderKind) => withHooks(createProvider(which, settings), tracker);
   const providers: Partial<Record<ProviderKind, Provider>> = {};
   for (const which of ['openai', 'azure'] as const) if (settings[which]) providers[which] = create(which);
@@ -88,6 +97,42 @@ export async function connect(options: {
   };
 }
 
+/** The models the embedded mock knows (its own list and core's catalog); others get the real "not found" errors. */
+const MOCK_MODELS = [...new Set([...DEFAULT_MODELS, ...BUILTIN_MODELS.map((model) => model.id)])];
+
+/**
+ * Starts the mock server the demo uses offline: strict about model and deployment names (so a typo gets the real
+ * 404), with a little generation latency so streaming shows. SWITCHBOARD_MOCK_LATENCY=`ttft,perChunk` (ms) changes
+ * the latency, e.g. to slow answers down enough to press Ctrl-C in the middle of one.
+ */
+async function startEmbeddedMock(env: Record<string, string | undefined>): Promise<MockServer> {
+  const [timeToFirstTokenMs, interChunkMs] = parseLatency(env.SWITCHBOARD_MOCK_LATENCY);
+  return startMockServer({
+    latency: { timeToFirstTokenMs, interChunkMs },
+    models: MOCK_MODELS,
+    strictModels: true,
+    deployments: Object.fromEntries(MOCK_MODELS.map((model) => [model, model])),
+  });
+}
+
+function parseLatency(value: string | undefined): [number, number] {
+  if (value === undefined || value.trim() === '') return [40, 8];
+  const parts = value.split(',').map((part) => Number(part.trim()));
+  if (parts.length !== 2 || parts.some((part) => !(Number.isFinite(part) && part >= 0))) {
+    throw new DemoError(
+      `SWITCHBOARD_MOCK_LATENCY must be two numbers of milliseconds, not "${value}".`,
+      'For example SWITCHBOARD_MOCK_LATENCY=300,25 (time to first token, time per chunk).',
+    );
+  }
+  return parts as [number, number];
+}
+
+function describeService(kind: ProviderKind, settings: Settings): string {
+  if (kind === 'azure')
+    return `Azure OpenAI at ${settings.azure?.endpoint ?? `resource ${settings.azure?.resourceName}`}`;
+  return settings.openai?.baseURL ? `OpenAI at ${settings.openai.baseURL}` : 'the real OpenAI service';
+}
+
 function parseKind(value: string | undefined): ProviderKind | undefined {
   if (value === undefined) return undefined;
   if (value === 'openai' || value === 'azure') return value;
@@ -95,6 +140,10 @@ function parseKind(value: string | undefined): ProviderKind | undefined {
 }
 
 function required<T>(value: T | undefined, variables: string): T {
-  if (value === undefined) throw new DemoError(`This provider is not configured.`, `Set ${variables}, or unset all keys to use the mock server.`);
+  if (value === undefined)
+    throw new DemoError(
+      `This provider is not configured.`,
+      `Set ${variables}, or unset all keys to use the mock server.`,
+    );
   return value;
 }

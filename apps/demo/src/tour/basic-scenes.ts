@@ -11,14 +11,20 @@ export const streamingScene: Scene = {
   title: 'Streaming chat',
   async run({ demo, output, signal }) {
     const stream = demo.provider.streamChat(
-      { model: DEMO_MODELS.chat, messages: [{ role: 'user', content: 'In two sentences, what does a telephone switchboard do?' }] },
+      {
+        model: DEMO_MODELS.chat,
+        messages: [{ role: 'user', content: 'In two sentences, what does a telephone switchboard do?' }],
+      },
       { signal },
     );
     output.write('  ');
     for await (const text of stream.textStream) output.write(text);
     output.line();
     const response = await stream.response;
-    output.detail('finish', `${response.finishReason}, ${response.usage?.inputTokens ?? '?'} in / ${response.usage?.outputTokens ?? '?'} out tokens`);
+    output.detail(
+      'finish',
+      `${response.finishReason}, ${response.usage?.inputTokens ?? '?'} in / ${response.usage?.outputTokens ?? '?'} out tokens`,
+    );
     return { text: response.text, usage: response.usage, finishReason: response.finishReason };
   },
 };
@@ -40,7 +46,11 @@ export const visionScene: Scene = {
   title: 'Vision on a bundled image',
   async run({ demo, output, signal }) {
     const question = 'Describe this picture in one sentence.';
-    const answer = await analyzeImage(demo.provider, bundledImagePath(), question, { model: DEMO_MODELS.vision, detail: 'low', signal });
+    const answer = await analyzeImage(demo.provider, bundledImagePath(), question, {
+      model: DEMO_MODELS.vision,
+      detail: 'low',
+      signal,
+    });
     output.detail('image', 'assets/switchboard.png (sent as a data URL)');
     output.detail('answer', answer);
     return { question, answer };
@@ -71,10 +81,20 @@ export const embeddingsScene: Scene = {
   title: 'Embeddings similarity',
   async run({ demo, output, signal }) {
     if (!demo.provider.embed) return { skipped: 'no embeddings on this provider' };
-    const texts = ['The operator connected the call.', 'A switchboard routes telephone calls.', 'Bananas are rich in potassium.'];
-    const response = await demo.provider.embed({ model: DEMO_MODELS.embedding, input: texts, dimensions: 256 }, { signal });
+    const texts = [
+      'The operator connected the call.',
+      'A switchboard routes telephone calls.',
+      'Bananas are rich in potassium.',
+    ];
+    const response = await demo.provider.embed(
+      { model: DEMO_MODELS.embedding, input: texts, dimensions: 256 },
+      { signal },
+    );
     const [first] = response.embeddings;
-    const similarities = texts.map((text, i) => ({ text, similarity: cosineSimilarity(first as Float32Array, response.embeddings[i] as Float32Array) }));
+    const similarities = texts.map((text, i) => ({
+      text,
+      similarity: cosineSimilarity(first as Float32Array, response.embeddings[i] as Float32Array),
+    }));
     for (const row of similarities.slice(1)) output.detail(row.similarity.toFixed(3), `"${texts[0]}" vs "${row.text}"`);
     return { similarities };
   },

@@ -17,7 +17,11 @@ export const resilienceScene: Scene = {
       output.detail('skipped', 'this scene tells the mock server to fail; it runs only offline');
       return { skipped: 'needs the mock server' };
     }
-    return { retries: await retries(context), breaker: await breaker(context), fallback: await fallbackToAzure(context) };
+    return {
+      retries: await retries(context),
+      breaker: await breaker(context),
+      fallback: await fallbackToAzure(context),
+    };
   },
 };
 
@@ -27,7 +31,10 @@ function narrator(context: SceneContext, log: string[]): Hooks {
     context.output.detail('event', line);
   };
   return {
-    onRetry: (e) => say(`attempt ${e.attempt} failed (${e.error.code}${e.error.status ? ` ${e.error.status}` : ''}); retrying in ${Math.round(e.delayMs)} ms: ${e.reason}`),
+    onRetry: (e) =>
+      say(
+        `attempt ${e.attempt} failed (${e.error.code}${e.error.status ? ` ${e.error.status}` : ''}); retrying in ${Math.round(e.delayMs)} ms: ${e.reason}`,
+      ),
     onCircuitStateChange: (e) => say(`circuit ${e.key}: ${e.from} → ${e.to}`),
   };
 }
@@ -35,11 +42,23 @@ function narrator(context: SceneContext, log: string[]): Hooks {
 async function retries(context: SceneContext): Promise<unknown> {
   const { demo, output, signal } = context;
   const mock = demo.mock!;
-  output.line(context.output.style('dim', '  The server answers 429 (Retry-After: 1 s) twice, then 503 once, then recovers.'));
-  mock.control.faults.add({ kind: 'status', status: 429, retryAfterSeconds: 1, times: 2, route: 'chat.completions', surface: 'openai' });
+  output.line(
+    context.output.style('dim', '  The server answers 429 (Retry-After: 1 s) twice, then 503 once, then recovers.'),
+  );
+  mock.control.faults.add({
+    kind: 'status',
+    status: 429,
+    retryAfterSeconds: 1,
+    times: 2,
+    route: 'chat.completions',
+    surface: 'openai',
+  });
   mock.control.faults.add({ kind: 'status', status: 503, times: 1, route: 'chat.completions', surface: 'openai' });
   const log: string[] = [];
-  const provider = withResilience(demo.create('openai'), { retry: { maxAttempts: 5, baseDelayMs: 100 }, hooks: narrator(context, log) });
+  const provider = withResilience(demo.create('openai'), {
+    retry: { maxAttempts: 5, baseDelayMs: 100 },
+    hooks: narrator(context, log),
+  });
   const started = performance.now();
   const response = await provider.chat(question, { signal });
   const elapsedMs = Math.round(performance.now() - started);
@@ -50,7 +69,9 @@ async function retries(context: SceneContext): Promise<unknown> {
 async function breaker(context: SceneContext): Promise<unknown> {
   const { demo, output, signal } = context;
   const mock = demo.mock!;
-  output.line(context.output.style('dim', '  Three 500s in a row open the circuit; calls then fail fast until it half-opens.'));
+  output.line(
+    context.output.style('dim', '  Three 500s in a row open the circuit; calls then fail fast until it half-opens.'),
+  );
   mock.control.faults.add({ kind: 'status', status: 500, times: 3, route: 'chat.completions', surface: 'openai' });
   const log: string[] = [];
   const provider = withResilience(demo.create('openai'), {
@@ -60,7 +81,12 @@ async function breaker(context: SceneContext): Promise<unknown> {
   });
   const outcomes: string[] = [];
   for (let i = 0; i < 4; i++) {
-    outcomes.push(await provider.chat(question, { signal }).then(() => 'ok', (error: { code?: string }) => error.code ?? 'error'));
+    outcomes.push(
+      await provider.chat(question, { signal }).then(
+        () => 'ok',
+        (error: { code?: string }) => error.code ?? 'error',
+      ),
+    );
   }
   output.detail('calls', outcomes.join(', '));
   await new Promise((resolve) => setTimeout(resolve, 600));
@@ -73,7 +99,12 @@ async function fallbackToAzure(context: SceneContext): Promise<unknown> {
   const { demo, output, signal } = context;
   const mock = demo.mock!;
   output.line(context.output.style('dim', '  OpenAI keeps failing with 503; the same request moves on to Azure.'));
-  const faultId = mock.control.faults.add({ kind: 'status', status: 503, route: 'chat.completions', surface: 'openai' });
+  const faultId = mock.control.faults.add({
+    kind: 'status',
+    status: 503,
+    route: 'chat.completions',
+    surface: 'openai',
+  });
   const attempts: string[] = [];
   const providers: Provider[] = [
     withResilience(demo.create('openai'), { retry: { maxAttempts: 2, baseDelayMs: 50 } }),

@@ -1,3 +1,4 @@
+import type { DemoIO } from '../cli/demo-io.js';
 import type { Output } from '../cli/output.js';
 import type { DemoContext } from '../setup/connect.js';
 
@@ -11,6 +12,8 @@ export interface SceneContext {
   outDir: string;
   /** Ctrl-C. */
   signal: AbortSignal;
+  /** The process's streams (the batch scene draws its progress bar on stderr). */
+  io: DemoIO;
 }
 
 /** One scene of the tour. */

@@ -1,7 +1,21 @@
 import { askScene, embeddingsScene, imageScene, streamingScene, visionScene } from './basic-scenes.js';
+import { batchScene } from './batch-scene.js';
+import { realtimeScene } from './realtime-scene.js';
 import { resilienceScene } from './resilience-scene.js';
 import type { Scene } from './scene.js';
 import { summaryScene } from './summary-scene.js';
+import { tokensScene } from './tokens-scene.js';
 
 /** The tour, in order. */
-export const TOUR_SCENES: Scene[] = [streamingScene, askScene, visionScene, imageScene, embeddingsScene, resilienceScene, summaryScene];
+export const TOUR_SCENES: Scene[] = [
+  streamingScene,
+  askScene,
+  visionScene,
+  imageScene,
+  embeddingsScene,
+  tokensScene,
+  realtimeScene,
+  resilienceScene,
+  batchScene,
+  summaryScene,
+];
