@@ -20,6 +20,9 @@ import { readPartResults } from './read-part-results.js';
 import { decodeRequest } from './request-codec.js';
 import type { BatchJobSummary } from './submit-options.js';
 
+/** Least time between two progress events while results are read, in milliseconds. */
+const PROGRESS_INTERVAL_MS = 500;
+
 /** A part with its local files, when the job folder has them. */
 interface PartState {
   part: BatchJobPart;
@@ -103,7 +106,7 @@ export class BatchJobHandle {
     for (const { part } of this.states) {
       if (!part.batch || isTerminal(part.batch)) continue;
       const id = part.batch.id;
-      part.batch = await this.context.call((call) => this.context.service.retrieve(id, { ...call, signal }));
+      part.batch = await this.context.call((call) => this.context.service.retrieve(id, call), signal);
     }
     return this.parts;
   }
@@ -132,7 +135,7 @@ export class BatchJobHandle {
     for (const { part } of this.states) {
       if (!part.batch || isTerminal(part.batch) || part.batch.status === 'cancelling') continue;
       const id = part.batch.id;
-      part.batch = await this.context.call((call) => this.context.service.cancel(id, { ...call, signal }));
+      part.batch = await this.context.call((call) => this.context.service.cancel(id, call), signal);
     }
   }
 
@@ -165,6 +168,7 @@ export class BatchJobHandle {
       ranLocally: 0,
     };
     const onProgress = options.onProgress ?? this.context.options.onProgress;
+    let lastProgress = Number.NEGATIVE_INFINITY;
     const deliver = (result: BatchResult) => {
       tracker.record(result);
       if (!result.ok) {
@@ -172,7 +176,10 @@ export class BatchJobHandle {
         if (result.batchOutcome === 'expired') tally.expiredIds.push(result.customId);
         if (result.batchOutcome === 'cancelled') tally.cancelledIds.push(result.customId);
       }
-      onProgress?.(tracker.snapshot());
+      if (onProgress && performance.now() - lastProgress >= PROGRESS_INTERVAL_MS) {
+        lastProgress = performance.now();
+        onProgress(tracker.snapshot());
+      }
       return result;
     };
     let stopped = true;
@@ -206,6 +213,7 @@ export class BatchJobHandle {
         await this.addRound(round + 1, requests);
       }
       stopped = false;
+      onProgress?.(tracker.snapshot());
       if (!this.context.options.keepFiles && this.directory) await rm(this.directory, { recursive: true, force: true });
     } finally {
       const snapshot = tracker.snapshot();

@@ -20,8 +20,8 @@ export interface JobContext {
   options: SubmitBatchJobOptions;
   settings: { pollIntervalMs: number; maxPollIntervalMs: number; maxRequestsPerJob: number; maxBytesPerJob: number };
   workDir: string;
-  /** Runs a provider call with the retry policy (when there is one) and the job's signal. */
-  call<T>(fn: (options: CallOptions) => Promise<T>): Promise<T>;
+  /** Runs a provider call with the retry policy (when there is one) and `signal` (default: the job's). */
+  call<T>(fn: (options: CallOptions) => Promise<T>, signal?: AbortSignal): Promise<T>;
   /** Uploads a JSONL file from disk, streaming it. */
   upload(path: string, filename: string): Promise<{ id: string }>;
 }
@@ -44,8 +44,8 @@ export function createJobContext(provider: Provider, options: SubmitBatchJobOpti
       : options.retry && 'execute' in options.retry
         ? options.retry
         : createRetryPolicy(options.retry);
-  const call = <T>(fn: (callOptions: CallOptions) => Promise<T>): Promise<T> => {
-    const signal = options.signal;
+  const call = <T>(fn: (callOptions: CallOptions) => Promise<T>, given?: AbortSignal): Promise<T> => {
+    const signal = given ?? options.signal;
     if (!retry) return fn(signal ? { signal } : {});
     return retry.execute((_attempt, attemptSignal) => fn(attemptSignal ? { signal: attemptSignal } : {}), {
       ...(signal ? { signal } : {}),

@@ -6,7 +6,7 @@ import type { BatchInput, BatchRequest } from '../types/batch-request.js';
 import { BatchJobHandle } from './batch-job-handle.js';
 import { findJobBatches } from './find-job-batches.js';
 import { createJobContext, type JobContext } from './job-context.js';
-import { createJobId, isValidJobId } from './job-id.js';
+import { createJobId, isValidJobId, JOB_METADATA } from './job-id.js';
 import { type JobManifest, readManifest, writeManifest } from './job-manifest.js';
 import type { BatchJobPart } from './job-part.js';
 import { prepareParts } from './prepare-parts.js';
@@ -40,7 +40,6 @@ export async function submitBatchJob(
       message: `The job ${jobId} was prepared for a different input; use another jobId or remove ${dir}.`,
     });
   }
-  const prepared = manifest !== undefined;
   if (!manifest) {
     const { parts, fingerprint } = await prepareParts(context.service, requests, dir, {
       maxRequests: context.settings.maxRequestsPerJob,
@@ -61,7 +60,7 @@ export async function submitBatchJob(
     );
     return handle;
   }
-  return openFromManifest(context, jobId, manifest, prepared);
+  return openFromManifest(context, jobId, manifest);
 }
 
 /**
@@ -77,7 +76,7 @@ export async function resumeBatchJob(
   const { requests, ...rest } = options;
   const context = createJobContext(provider, { ...rest, jobId });
   const manifest = await readManifest(join(context.workDir, jobId));
-  if (manifest) return openFromManifest(context, jobId, manifest, true);
+  if (manifest) return openFromManifest(context, jobId, manifest);
   if (requests) return submitBatchJob(provider, requests, { ...rest, jobId });
   const found = await findJobBatches(context.service, jobId, callOptions(options));
   if (found.size === 0) {
@@ -94,12 +93,7 @@ export async function resumeBatchJob(
   return handle;
 }
 
-async function openFromManifest(
-  context: JobContext,
-  jobId: string,
-  manifest: JobManifest,
-  lookForBatches: boolean,
-): Promise<BatchJobHandle> {
+async function openFromManifest(context: JobContext, jobId: string, manifest: JobManifest): Promise<BatchJobHandle> {
   const dir = join(context.workDir, jobId);
   const states = manifest.parts.map((entry) => {
     const part: BatchJobPart = {
@@ -124,9 +118,7 @@ async function openFromManifest(
   const handle = new BatchJobHandle(context, jobId, states, manifest);
   const missing = states.some((state) => !state.part.batch);
   if (missing) {
-    await handle.submitMissing(
-      lookForBatches ? await findJobBatches(context.service, jobId, callOptions(context.options)) : new Map(),
-    );
+    await handle.submitMissing(await findJobBatches(context.service, jobId, callOptions(context.options)));
   }
   return handle;
 }
@@ -134,9 +126,10 @@ async function openFromManifest(
 function partFromBatch(batch: BatchJob): BatchJobPart {
   const metadata = batch.metadata ?? {};
   return {
-    index: Number(metadata.switchboard_part ?? 0),
-    round: Number(metadata.switchboard_round ?? 0),
-    endpoint: batch.endpoint === '/v1/embeddings' ? '/v1/embeddings' : '/v1/chat/completions',
+    index: Number(metadata[JOB_METADATA.part] ?? 0),
+    round: Number(metadata[JOB_METADATA.round] ?? 0),
+    // Azure reports the endpoint without the /v1 prefix.
+    endpoint: batch.endpoint.endsWith('/embeddings') ? '/v1/embeddings' : '/v1/chat/completions',
     model: '',
     requests: batch.requestCounts.total,
     bytes: 0,
