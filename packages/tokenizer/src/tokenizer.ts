@@ -16,7 +16,8 @@ import type { ChatTokenCount, CountChatTokensOptions } from './count/chat-token-
 import { countChatRequest } from './count/count-chat-request.js';
 import { type CountContext, VERIFIED_CHAT_MODELS } from './count/count-context.js';
 import { TokenCountCache, type TokenCountCacheOptions } from './count/token-count-cache.js';
-import { Encoder } from './encoding/encoder.js';
+import type { Encoder } from './encoding/encoder.js';
+import { freeSharedEncoders, sharedEncoder } from './encoding/encoder-registry.js';
 import { DEFAULT_ENCODING, isEncodingName } from './encoding/encoding-names.js';
 import { type EncodingResolution, resolveEncoding } from './encoding/resolve-encoding.js';
 import { imageRuleForModel } from './images/image-rule-for-model.js';
@@ -40,14 +41,13 @@ export type EstimatedRequest = ChatRequest | EmbeddingRequest | ImageRequest;
 /**
  * Counts tokens with tiktoken's encoders, exactly as `encode_ordinary` does, and builds on the counts: chat request
  * counting with a breakdown, context fitting, cost estimates and the rate limiter's token estimate. Encoders are
- * created on first use, one per encoding, and shared by every call; `dispose()` frees them (they are created again
- * if the tokenizer is used afterwards).
+ * created on first use, one per encoding for the whole process, and shared by every call and every tokenizer;
+ * `dispose()` frees them (they are created again if anything counts afterwards).
  */
 export class Tokenizer {
   private readonly catalog: ModelCatalog;
   private readonly logger: Logger;
   private readonly cacheOptions: TokenCountCacheOptions | false;
-  private readonly encoders = new Map<EncodingName, Encoder>();
   private readonly caches = new Map<EncodingName, TokenCountCache>();
   private readonly warned = new Set<string>();
 
@@ -180,10 +180,12 @@ export class Tokenizer {
     }
   };
 
-  /** Frees every WASM encoder and forgets the cached counts. The tokenizer stays usable (encoders are re-created). */
+  /**
+   * Forgets the cached counts and frees the WASM encoders (shared by all tokenizers). Everything stays usable:
+   * encoders are re-created on the next count.
+   */
   dispose(): void {
-    for (const encoder of this.encoders.values()) encoder.free();
-    this.encoders.clear();
+    freeSharedEncoders();
     this.caches.clear();
   }
 
@@ -201,12 +203,7 @@ export class Tokenizer {
   }
 
   private encoder(encoding: EncodingName): Encoder {
-    let encoder = this.encoders.get(encoding);
-    if (!encoder) {
-      encoder = new Encoder(encoding);
-      this.encoders.set(encoding, encoder);
-    }
-    return encoder;
+    return sharedEncoder(encoding);
   }
 
   private context(model: string, options: CountChatTokensOptions): CountContext {

@@ -16,8 +16,8 @@ export interface EncoderLimits {
   longPieceBytes: number;
 }
 
-/** The defaults: 16k-unit chunks; tiktoken sees no match over ~1.5 KB (its merge is quadratic in match length). */
-export const DEFAULT_ENCODER_LIMITS: EncoderLimits = { chunkChars: 16_384, gapChars: 512, longPieceBytes: 1_536 };
+/** The defaults: 32k-unit chunks; tiktoken sees no match over ~1.5 KB (its merge is quadratic in match length). */
+export const DEFAULT_ENCODER_LIMITS: EncoderLimits = { chunkChars: 32_768, gapChars: 512, longPieceBytes: 1_536 };
 
 const utf8 = new TextEncoder();
 

@@ -30,71 +30,75 @@ export function loadRankTable(encoding: EncodingName): RankTable {
 
 /**
  * Builds the table from tiktoken's compact rank format: space-separated base64 tokens whose ranks count up from the
- * number after each `!` marker.
+ * number after each `!` marker. One pass: each token is decoded, hashed and inserted as it is read.
  */
 export function buildRankTable(ranks: string): RankTable {
-  const pool = new Uint8Array(Math.ceil((ranks.length * 3) / 4));
-  const offsets: number[] = [];
-  const ids: number[] = [];
+  let tokens = 0;
+  for (let space = ranks.indexOf(' '); space >= 0; space = ranks.indexOf(' ', space + 1)) tokens++;
+  let size = 1;
+  while (size < tokens * 2 + 2) size <<= 1;
+  const table = {
+    slots: new Int32Array(size).fill(-1),
+    mask: size - 1,
+    pool: new Uint8Array(Math.ceil((ranks.length * 3) / 4)),
+    offsets: new Int32Array(tokens + 2),
+    ids: new Int32Array(tokens + 1),
+    maxLength: 0,
+  };
+  let entry = 0;
   let used = 0;
   let rank = 0;
   let position = 0;
-  while (position < ranks.length) {
-    let end = ranks.indexOf(' ', position);
-    if (end < 0) end = ranks.length;
+  const length = ranks.length;
+  while (position < length) {
     if (ranks.charCodeAt(position) === 0x21) {
-      let numberEnd = ranks.indexOf(' ', end + 1);
-      if (numberEnd < 0) numberEnd = ranks.length;
-      rank = Number(ranks.slice(end + 1, numberEnd));
+      // `! <rank>`: the next tokens count up from <rank>.
+      let numberEnd = ranks.indexOf(' ', position + 2);
+      if (numberEnd < 0) numberEnd = length;
+      rank = Number(ranks.slice(position + 2, numberEnd));
       position = numberEnd + 1;
       continue;
     }
-    offsets.push(used);
-    ids.push(rank++);
+    const start = used;
     let bits = 0;
     let buffer = 0;
-    for (let index = position; index < end; index++) {
-      const value = BASE64_VALUE[ranks.charCodeAt(index) & 0x7f] as number;
-      if (value < 0) break;
-      buffer = ((buffer << 6) | value) & 0xffffff;
+    let value = FNV_OFFSET;
+    let index = position;
+    for (; index < length; index++) {
+      const code = ranks.charCodeAt(index);
+      if (code === 0x20) break;
+      const digit = BASE64_VALUE[code & 0x7f] as number;
+      if (digit < 0) continue; // `=` padding
+      buffer = ((buffer << 6) | digit) & 0xffffff;
       bits += 6;
       if (bits >= 8) {
         bits -= 8;
-        pool[used++] = (buffer >> bits) & 0xff;
+        const byte = (buffer >> bits) & 0xff;
+        table.pool[used++] = byte;
+        value = Math.imul(value ^ byte, FNV_PRIME);
       }
     }
-    position = end + 1;
+    table.offsets[entry] = start;
+    table.ids[entry] = rank++;
+    table.maxLength = Math.max(table.maxLength, used - start);
+    let slot = (value >>> 0) & table.mask;
+    while ((table.slots[slot] as number) >= 0) slot = (slot + 1) & table.mask;
+    table.slots[slot] = entry++;
+    position = index + 1;
   }
-  offsets.push(used);
-  return new HashedRanks(pool, Int32Array.from(offsets), Int32Array.from(ids));
+  table.offsets[entry] = used;
+  return new HashedRanks(table.slots, table.mask, table.pool, table.offsets, table.ids, table.maxLength);
 }
 
 class HashedRanks implements RankTable {
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-  private readonly maxLength: number;
-
   constructor(
+    private readonly slots: Int32Array,
+    private readonly mask: number,
     private readonly pool: Uint8Array,
     private readonly offsets: Int32Array,
     private readonly ids: Int32Array,
-  ) {
-    const count = ids.length;
-    let size = 1;
-    while (size < count * 2) size <<= 1;
-    this.slots = new Int32Array(size).fill(-1);
-    this.mask = size - 1;
-    let maxLength = 0;
-    for (let entry = 0; entry < count; entry++) {
-      const start = offsets[entry] as number;
-      const end = offsets[entry + 1] as number;
-      maxLength = Math.max(maxLength, end - start);
-      let slot = hash(pool, start, end) & this.mask;
-      while ((this.slots[slot] as number) >= 0) slot = (slot + 1) & this.mask;
-      this.slots[slot] = entry;
-    }
-    this.maxLength = maxLength;
-  }
+    private readonly maxLength: number,
+  ) {}
 
   rank(bytes: Uint8Array, start: number, end: number): number {
     const length = end - start;

@@ -1,0 +1,237 @@
+/**
+ * @switchboard/tokenizer benchmarks (run `pnpm --filter @switchboard/tokenizer bench`; needs `dist`, built by
+ * `pnpm bench` or `pnpm --filter @switchboard/tokenizer build`). Every figure is a median of several runs, with
+ * its baseline measured in the same run, interleaved:
+ * 1. counting throughput on a 1 MiB mixed-language document vs raw tiktoken `encode_ordinary` (target ≥ 0.95×),
+ *    beside gpt-tokenizer and js-tiktoken;
+ * 2. counting every turn of a 200-turn conversation vs recounting each turn from scratch (target ≥ 20×);
+ * 3. long runs without split points (100k identical characters; target well under 100 ms);
+ * 4. memory drift over 10,000 calls (target < 5 MB);
+ * 5. the cold import, which must not load the WASM encoder.
+ */
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { conversation, mixedDocument } from './corpus.mjs';
+
+const require = createRequire(import.meta.url);
+const distUrl = new URL('../dist/index.js', import.meta.url);
+const { createTokenizer } = await import(distUrl.href);
+const { get_encoding } = require('tiktoken');
+const gptTokenizer = await import('gpt-tokenizer/encoding/o200k_base');
+const { getEncoding } = await import('js-tiktoken');
+
+if (typeof globalThis.gc !== 'function') {
+  console.error('Run with --expose-gc (the package script does).');
+  process.exit(1);
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const time = (fn) => {
+  const start = performance.now();
+  const result = fn();
+  return [performance.now() - start, result];
+};
+const fmt = (value, digits = 1) => value.toFixed(digits);
+const mb = (bytes) => bytes / (1024 * 1024);
+const check = (ok) => (ok ? 'PASS' : 'FAIL');
+
+console.log(`@switchboard/tokenizer bench (node ${process.version}, ${process.platform}/${process.arch})\n`);
+
+// 1. Throughput on a 1 MiB mixed-language document.
+{
+  const document = mixedDocument(1024 * 1024);
+  const bytes = Buffer.byteLength(document);
+  const tokenizer = createTokenizer({ cache: false });
+  const raw = get_encoding('o200k_base');
+  const jsTiktoken = getEncoding('o200k_base');
+  const contenders = {
+    '@switchboard/tokenizer countTokens': () => tokenizer.countTokens(document, { encoding: 'o200k_base' }),
+    'tiktoken encode_ordinary (raw WASM)': () => raw.encode_ordinary(document).length,
+    'gpt-tokenizer countTokens': () => gptTokenizer.countTokens(document),
+    'js-tiktoken encode': () => jsTiktoken.encode(document, [], []).length,
+  };
+  const counts = Object.fromEntries(Object.entries(contenders).map(([name, fn]) => [name, fn()]));
+  const runs = 7;
+  const times = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
+  for (let run = 0; run < runs; run++) {
+    const names = Object.keys(contenders);
+    // Rotate the order every run so no contender always goes first.
+    for (let index = 0; index < names.length; index++) {
+      const name = names[(index + run) % names.length];
+      // Collect first, so no contender pays for the garbage of the one before it.
+      globalThis.gc();
+      times[name].push(time(contenders[name])[0]);
+    }
+  }
+  console.log(`1. Counting a ${fmt(mb(bytes), 2)} MiB mixed-language document (o200k_base), median of ${runs} runs`);
+  const baseline = median(times['tiktoken encode_ordinary (raw WASM)']);
+  for (const name of Object.keys(contenders)) {
+    const ms = median(times[name]);
+    console.log(
+      `   ${name.padEnd(38)} ${fmt(ms).padStart(7)} ms  ${fmt(mb(bytes) / (ms / 1000), 2).padStart(6)} MiB/s  ` +
+        `${fmt(baseline / ms, 3)}× raw tiktoken  (${counts[name]} tokens)`,
+    );
+  }
+  const ratio = baseline / median(times['@switchboard/tokenizer countTokens']);
+  const same = counts['@switchboard/tokenizer countTokens'] === counts['tiktoken encode_ordinary (raw WASM)'];
+  console.log(
+    `   → ours vs raw tiktoken: ${fmt(ratio, 3)}× (target ≥ 0.95×) ${check(ratio >= 0.95)}; same count: ${same}\n`,
+  );
+  raw.free();
+  tokenizer.dispose();
+}
+
+// 2. Counting every turn of a 200-turn conversation.
+{
+  const messages = conversation(200);
+  const countEveryTurn = (tokenizer) => {
+    let last = 0;
+    for (let turn = 2; turn <= messages.length; turn++) {
+      last = tokenizer.countChatTokens({ model: 'gpt-4o', messages: messages.slice(0, turn) }).total;
+    }
+    return last;
+  };
+  const incremental = [];
+  const scratch = [];
+  let totals = [];
+  for (let run = 0; run < 5; run++) {
+    const cached = createTokenizer();
+    const uncached = createTokenizer({ cache: false });
+    cached.countTokens('warm up', { model: 'gpt-4o' });
+    uncached.countTokens('warm up', { model: 'gpt-4o' });
+    const [cachedMs, cachedTotal] = time(() => countEveryTurn(cached));
+    const [scratchMs, scratchTotal] = time(() => countEveryTurn(uncached));
+    incremental.push(cachedMs);
+    scratch.push(scratchMs);
+    totals = [cachedTotal, scratchTotal];
+    cached.dispose();
+    uncached.dispose();
+  }
+  const ratio = median(scratch) / median(incremental);
+  console.log('2. Counting every turn of a 200-turn conversation (gpt-4o), median of 5 runs');
+  console.log(`   incremental (per-message cache)   ${fmt(median(incremental)).padStart(7)} ms`);
+  console.log(`   recount from scratch every turn   ${fmt(median(scratch)).padStart(7)} ms`);
+  console.log(
+    `   → ${fmt(ratio)}× faster (target ≥ 20×) ${check(ratio >= 20)}; final prompt tokens ${totals[0]} vs ${totals[1]}\n`,
+  );
+}
+
+// 3. Long runs without split points.
+{
+  console.log('3. Runs of 100,000 identical characters (no split point), o200k_base');
+  const inputs = {
+    "'a' × 100k": 'a'.repeat(100_000),
+    "' ' × 100k": ' '.repeat(100_000),
+    "'!' × 100k": '!'.repeat(100_000),
+    "'中' × 100k": '中'.repeat(100_000),
+  };
+  const tokenizer = createTokenizer({ cache: false });
+  tokenizer.countTokens('warm up the WASM encoder');
+  let first = true;
+  for (const [name, text] of Object.entries(inputs)) {
+    const [coldMs, tokens] = time(() => tokenizer.countTokens(text));
+    const warm = [];
+    for (let run = 0; run < 7; run++) warm.push(time(() => tokenizer.countTokens(text))[0]);
+    const note = first ? ' (first one loads the rank table)' : '';
+    console.log(
+      `   ${name.padEnd(12)} first ${fmt(coldMs).padStart(6)} ms${note.padEnd(34)} median ${fmt(median(warm)).padStart(6)} ms  ` +
+        `${check(median(warm) < 100)}  (${tokens} tokens)`,
+    );
+    first = false;
+  }
+  const raw = get_encoding('o200k_base');
+  const [rawMs] = time(() => raw.encode_ordinary('a'.repeat(10_000)));
+  console.log(`   for scale: raw tiktoken on 'a' × 10k (a tenth of the input) takes ${fmt(rawMs)} ms (quadratic)\n`);
+  raw.free();
+  tokenizer.dispose();
+}
+
+// 4. Memory drift over 10,000 calls.
+{
+  const tokenizer = createTokenizer();
+  const base = conversation(40, 99);
+  let serial = 0;
+  const call = () => {
+    serial++;
+    const unique = `Request ${serial}: ${base[1 + (serial % 40)].content}`;
+    switch (serial % 4) {
+      case 0:
+        return tokenizer.countTokens(unique, { model: 'gpt-4o' });
+      case 1:
+        return tokenizer.countChatTokens({
+          model: 'gpt-4o',
+          messages: [...base.slice(0, 10), { role: 'user', content: unique }],
+        }).total;
+      case 2:
+        return tokenizer.estimateTokens({
+          model: 'gpt-4.1',
+          messages: [{ role: 'user', content: unique }],
+          maxOutputTokens: 50,
+        });
+      default:
+        return tokenizer.fitToContext(
+          { model: 'gpt-4o', messages: [...base, { role: 'user', content: unique }] },
+          { contextWindow: 4000 },
+        ).tokens;
+    }
+  };
+  const used = () => {
+    globalThis.gc();
+    globalThis.gc();
+    const memory = process.memoryUsage();
+    return { heap: memory.heapUsed, external: memory.external, rss: memory.rss };
+  };
+  // Warm up until the count cache is full, so the drift measures leaks, not the bounded cache filling.
+  for (let index = 0; index < 6000; index++) call();
+  const before = used();
+  const [elapsed] = time(() => {
+    for (let index = 0; index < 10_000; index++) call();
+  });
+  const after = used();
+  const drift = after.heap + after.external - (before.heap + before.external);
+  console.log(
+    '4. Memory over 10,000 calls (countTokens, countChatTokens, estimateTokens, fitToContext; after warm-up)',
+  );
+  console.log(
+    `   heap ${fmt(mb(before.heap))} → ${fmt(mb(after.heap))} MB, external (WASM) ${fmt(mb(before.external))} → ` +
+      `${fmt(mb(after.external))} MB, rss ${fmt(mb(before.rss))} → ${fmt(mb(after.rss))} MB, ${fmt(elapsed)} ms`,
+  );
+  console.log(`   → drift ${fmt(mb(drift), 2)} MB (target < 5 MB) ${check(Math.abs(mb(drift)) < 5)}\n`);
+  tokenizer.dispose();
+}
+
+// 5. Cold import.
+{
+  const measure = (code) => {
+    const samples = [];
+    for (let run = 0; run < 5; run++) {
+      const output = execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+      samples.push(Number(output));
+    }
+    return median(samples);
+  };
+  const importOurs = `const t = performance.now(); await import(${JSON.stringify(distUrl.href)}); const ms = performance.now() - t; if (Object.keys((await import('node:module')).createRequire(process.cwd() + "/").cache).some((k) => k.includes('tiktoken'))) throw new Error('tiktoken was loaded at import'); process.stdout.write(String(ms));`;
+  const tiktokenUrl = pathToFileURL(require.resolve('tiktoken')).href;
+  const importTiktoken = `import { createRequire } from 'node:module'; const t = performance.now(); createRequire(${JSON.stringify(tiktokenUrl)})(${JSON.stringify(fileURLToPath(tiktokenUrl))}); process.stdout.write(String(performance.now() - t));`;
+  const coreUrl = pathToFileURL(require.resolve('@switchboard/core')).href;
+  const importCore = `const t = performance.now(); await import(${JSON.stringify(coreUrl)}); process.stdout.write(String(performance.now() - t));`;
+  const firstCount = `const { countTokens } = await import(${JSON.stringify(distUrl.href)}); const t = performance.now(); countTokens('hello'); process.stdout.write(String(performance.now() - t));`;
+  const ours = measure(importOurs);
+  const core = measure(importCore);
+  const wasm = measure(importTiktoken);
+  const first = measure(firstCount);
+  console.log('5. Cold import (fresh process, median of 5)');
+  console.log(
+    `   import @switchboard/tokenizer        ${fmt(ours).padStart(6)} ms (WASM not loaded; tiktoken loaded: no)`,
+  );
+  console.log(`   of which import @switchboard/core    ${fmt(core).padStart(6)} ms`);
+  console.log(`   require('tiktoken') alone (WASM)     ${fmt(wasm).padStart(6)} ms`);
+  console.log(
+    `   first countTokens (WASM + o200k)     ${fmt(first).padStart(6)} ms, paid on first use instead of at import`,
+  );
+}
