@@ -4,6 +4,14 @@ import type { EstimateTokens } from './estimate-tokens.js';
 /** The optional peer package that counts tokens exactly. */
 const TOKENIZER_PACKAGE = '@switchboard/tokenizer';
 
+/** The parts of `@switchboard/tokenizer` the planner uses (typed here: the package is an optional peer). */
+interface TokenizerModule {
+  /** Prompt tokens of a chat request, with a breakdown. */
+  countChatTokens(request: ChatRequest): { total: number };
+  /** Tokens of a text for a model. */
+  countTokens(text: string, target: { model: string }): number;
+}
+
 /** Imports a module by name; replaceable in tests. */
 export type ModuleImporter = (specifier: string) => Promise<unknown>;
 
@@ -14,7 +22,7 @@ let cached: Promise<EstimateTokens | undefined> | undefined;
 
 /**
  * Loads an exact token counter from `@switchboard/tokenizer` when it is installed, or resolves to undefined when it
- * is not (it is an optional peer dependency). The result of the first successful lookup is reused.
+ * is not (it is an optional peer dependency). The lookup is done once.
  */
 export function loadTokenizerEstimator(importer?: ModuleImporter): Promise<EstimateTokens | undefined> {
   if (importer) return resolveEstimator(importer);
@@ -23,33 +31,17 @@ export function loadTokenizerEstimator(importer?: ModuleImporter): Promise<Estim
 }
 
 async function resolveEstimator(importer: ModuleImporter): Promise<EstimateTokens | undefined> {
-  let module: Record<string, unknown>;
+  let module: Partial<TokenizerModule>;
   try {
-    module = (await importer(TOKENIZER_PACKAGE)) as Record<string, unknown>;
+    module = (await importer(TOKENIZER_PACKAGE)) as Partial<TokenizerModule>;
   } catch {
     return undefined;
   }
-  const countChatTokens = module.countChatTokens;
-  const countTokens = module.countTokens;
-  if (typeof countChatTokens !== 'function') return undefined;
+  const { countChatTokens, countTokens } = module;
+  if (typeof countChatTokens !== 'function' || typeof countTokens !== 'function') return undefined;
   return (request: ChatRequest | EmbeddingRequest) => {
-    if ('input' in request) {
-      if (typeof countTokens !== 'function') return Number.NaN;
-      const inputs = Array.isArray(request.input) ? request.input : [request.input];
-      return inputs.reduce((sum, text) => sum + toCount(countTokens(text, { model: request.model })), 0);
-    }
-    return toCount(countChatTokens(request));
+    if ('messages' in request) return countChatTokens(request).total;
+    const inputs = Array.isArray(request.input) ? request.input : [request.input];
+    return inputs.reduce((sum, text) => sum + countTokens(text, { model: request.model }), 0);
   };
-}
-
-/** The token total from whatever shape the counter returns: a number, or a breakdown with a total. */
-function toCount(value: unknown): number {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'object' && value !== null) {
-    const record = value as Record<string, unknown>;
-    for (const key of ['total', 'totalTokens', 'tokens', 'inputTokens']) {
-      if (typeof record[key] === 'number') return record[key] as number;
-    }
-  }
-  return Number.NaN;
 }

@@ -102,6 +102,24 @@ describe('planBatch', () => {
     expect(plan.batchJobs).toBe(2);
   });
 
+  it('counts with the tokenizer when it is installed, estimating what it cannot count', async () => {
+    const plan = await planBatch(
+      [
+        { customId: 'a', request: { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hello world' }] } },
+        {
+          customId: 'b',
+          request: {
+            model: 'gpt-4o',
+            messages: [{ role: 'user', content: [{ type: 'image', image: { path: '/no/such/image.png' } }] }],
+          },
+        },
+      ],
+      { catalog },
+    );
+    expect(plan.tokens.estimator).toBe('tokenizer');
+    expect(plan.tokens.input).toBeGreaterThan(9);
+  });
+
   it('reads async inputs and stops on abort', async () => {
     async function* stream() {
       yield* requests(2);

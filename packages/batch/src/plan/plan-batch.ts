@@ -145,10 +145,13 @@ async function resolveEstimator(
   if (custom) return { estimate: custom, estimator: 'custom' };
   const exact = await loadTokenizerEstimator();
   if (!exact) return { estimate: heuristicTokenEstimate, estimator: 'heuristic' };
-  // The tokenizer cannot count everything (e.g. an image it cannot size offline): fall back per request.
+  // Should the tokenizer fail on a request (an unreadable image file, say), that one request is estimated instead.
   const estimate: EstimateTokens = async (request) => {
-    const counted = await exact(request);
-    return Number.isFinite(counted) ? counted : heuristicTokenEstimate(request);
+    try {
+      return await exact(request);
+    } catch {
+      return heuristicTokenEstimate(request);
+    }
   };
   return { estimate, estimator: 'tokenizer' };
 }
