@@ -112,6 +112,15 @@ export function describeBatchLifecycle(name: 'openai' | 'azure', makeProvider: (
       expect(again.results.every((r) => r.ok)).toBe(true);
       expect(again.summary).toMatchObject({ resubmitted: 7, expiredIds: [] });
       expect(again.summary.batchIds).toHaveLength(4);
+      // Picked up again from the batch list alone (its folder is gone): each id once, with the resubmission's answer.
+      const relisted = await (await resumeBatchJob(provider, resubmitted.id, { ...fast, workDir })).results().collect();
+      expect(relisted.results.map((r) => r.customId).sort()).toEqual(
+        lifecycleRequests(8)
+          .map((r) => r.customId)
+          .sort(),
+      );
+      expect(relisted.results.every((r) => r.ok)).toBe(true);
+      expect(relisted.summary.batchIds).toHaveLength(4);
 
       const local = await submitBatchJob(provider, lifecycleRequests(8), {
         ...fast,

@@ -191,9 +191,8 @@ export async function* localRun(
     }
     let sequence = 0;
     while (true) {
-      // Start as much work as the limits allow.
-      // Results waiting for their checkpoint write count against a second budget of the same size, so a slow disk
-      // slows the run down instead of piling up results that a crash would lose.
+      // Start as much work as the limits allow. Results waiting for their checkpoint write count against a second
+      // budget of the same size, so a slow disk slows the run down instead of piling up results a crash would lose.
       while (
         !inputDone &&
         !controller.signal.aborted &&

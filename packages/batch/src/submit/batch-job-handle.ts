@@ -184,18 +184,28 @@ export class BatchJobHandle {
     };
     let stopped = true;
     try {
+      if (this.states.some((state) => !state.requestsPath)) {
+        // Picked up from the provider's batch list, without the job's files: read every round, newest first, so a
+        // request answered by a resubmission is reported once, with that answer.
+        const seen = new Set<string>();
+        await this.wait(options);
+        const newestFirst = [...this.states].sort((a, b) => b.part.round - a.part.round);
+        for (const state of newestFirst) {
+          for await (const result of this.readPart(state, options)) {
+            if (seen.has(result.customId)) continue;
+            seen.add(result.customId);
+            yield deliver(result);
+          }
+        }
+        stopped = false;
+        onProgress?.(tracker.snapshot());
+        return;
+      }
       for (let round = 0; ; round += 1) {
         const followUp = new Set<string>();
         await this.wait(options);
         for (const state of this.states.filter(({ part }) => part.round === round)) {
-          const batch = state.part.batch;
-          if (!batch) continue;
-          const ids = state.requestsPath ? await readIds(state.requestsPath) : undefined;
-          const part = { batch, model: state.part.model, ids };
-          for await (const result of readPartResults(this.context.service, this.context.provider.name, part, {
-            signal: options.signal ?? this.context.options.signal,
-            catalog: this.context.options.catalog,
-          })) {
+          for await (const result of this.readPart(state, options)) {
             if (!result.ok && this.followsUp(result, round, state)) followUp.add(result.customId);
             else yield deliver(result);
           }
@@ -226,6 +236,19 @@ export class BatchJobHandle {
         ...tally,
       });
     }
+  }
+
+  /** The results of one part (none while it has no batch). */
+  private async *readPart(state: PartState, options: JobWaitOptions): AsyncGenerator<BatchResult> {
+    const batch = state.part.batch;
+    if (!batch) return;
+    const ids = state.requestsPath ? await readIds(state.requestsPath) : undefined;
+    yield* readPartResults(
+      this.context.service,
+      this.context.provider.name,
+      { batch, model: state.part.model, ids },
+      { signal: options.signal ?? this.context.options.signal, catalog: this.context.options.catalog },
+    );
   }
 
   /** Whether a failure gets another chance: it never ran or failed retryably, and its request is on disk. */
