@@ -1,37 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { request } from 'node:http';
 import type { RealtimeConnectionInfo } from '@switchboard/core';
 import { describe, expect, it } from 'vitest';
+import { tryUpgrade } from '../../openai/test/suite/connection-suite.js';
 import { createAzureProvider } from '../src/index.js';
 import { GOOD_KEY, useAzureHarness } from './support/azure-target.js';
 
 const KEY = 'a'.repeat(32);
-
-/** Sends the WebSocket upgrade a realtime client would send for `info`; resolves with the HTTP status (101 = open). */
-function upgradeStatus(info: RealtimeConnectionInfo): Promise<number> {
-  const url = new URL(info.url.replace(/^ws/, 'http'));
-  return new Promise((resolve, reject) => {
-    const req = request(url, {
-      headers: {
-        ...info.headers,
-        Connection: 'Upgrade',
-        Upgrade: 'websocket',
-        'Sec-WebSocket-Version': '13',
-        'Sec-WebSocket-Key': randomBytes(16).toString('base64'),
-      },
-    });
-    req.on('upgrade', (response, socket) => {
-      socket.destroy();
-      resolve(response.statusCode ?? 0);
-    });
-    req.on('response', (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 describe('azure: realtime endpoint descriptor', () => {
   it('GA: wss://{resource}.openai.azure.com/openai/v1/realtime?model={deployment}, the key only in api-key', async () => {
@@ -88,12 +61,12 @@ describe('azure: realtime endpoint descriptor', () => {
             .azure({ apiVersion, auth })
             .realtime?.resolve('gpt-realtime')) as RealtimeConnectionInfo;
           expect(info.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/openai\//);
-          expect(await upgradeStatus(info)).toBe(101);
+          expect(await tryUpgrade(info)).toBe(101);
         }
         const wrong = await harness
           .azure({ apiVersion, apiKey: `${GOOD_KEY}-wrong` })
           .realtime?.resolve('gpt-realtime');
-        expect(await upgradeStatus(wrong as RealtimeConnectionInfo)).toBe(401);
+        expect(await tryUpgrade(wrong as RealtimeConnectionInfo)).toBe(401);
       },
     );
   });
