@@ -1,4 +1,4 @@
-import OpenAI, { AzureOpenAI } from 'openai';
+import OpenAI, { AzureOpenAI, toFile } from 'openai';
 import { type MockServer, type MockServerOptions, startMockServer } from '../src/index.js';
 
 /** The key tests use; servers started with `apiKeys: [TEST_KEY]` reject anything else. */
@@ -53,4 +53,19 @@ export function rawFetch(
   if (init.key !== null) headers.set('authorization', `Bearer ${init.key ?? TEST_KEY}`);
   if (typeof init.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
   return fetch(`${server.origin}${path}`, { ...init, headers });
+}
+
+/** Lines as JSONL (strings are written as they are, for deliberately broken lines). */
+export function jsonl(lines: unknown[]): string {
+  return `${lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n')}\n`;
+}
+
+/** Uploads text as a file through the SDK. */
+export async function upload(
+  client: OpenAI,
+  text: string,
+  name = 'input.jsonl',
+  purpose: 'batch' | 'assistants' = 'batch',
+) {
+  return client.files.create({ file: await toFile(Buffer.from(text), name), purpose });
 }
