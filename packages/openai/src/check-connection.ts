@@ -1,4 +1,5 @@
 import type { CallOptions, ConnectionStatus, SwitchboardError } from '@switchboard/core';
+import { linkSignal } from './http/link-signal.js';
 import type { ProviderContext } from './provider/provider-context.js';
 
 /** Words a person can act on, per error code. */
@@ -33,8 +34,9 @@ function describeProblem(error: SwitchboardError, endpoint: string): string {
 export async function checkConnection(context: ProviderContext, call: CallOptions = {}): Promise<ConnectionStatus> {
   const endpoint = context.config.endpoint;
   const started = performance.now();
+  const linked = linkSignal(call.signal);
   try {
-    const options = context.requestOptions(call);
+    const options = context.requestOptions(call, linked.signal);
     await (context.config.probe
       ? context.config.probe(context.client, options)
       : context.client.models
@@ -43,7 +45,7 @@ export async function checkConnection(context: ProviderContext, call: CallOption
           .then((response) => response.arrayBuffer()));
     return { ok: true, provider: context.provider, endpoint, latencyMs: performance.now() - started };
   } catch (thrown) {
-    const error = context.mapError(thrown, call);
+    const error = context.mapError(thrown, call, linked.signal);
     if (error.code === 'aborted') throw error;
     const status: ConnectionStatus = {
       ok: error.code === 'rate-limit' && error.retryable,
@@ -54,5 +56,7 @@ export async function checkConnection(context: ProviderContext, call: CallOption
       error,
     };
     return status;
+  } finally {
+    linked.dispose();
   }
 }

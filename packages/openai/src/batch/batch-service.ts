@@ -12,6 +12,7 @@ import type {
 } from '@switchboard/core';
 import { toStreamingFile } from 'openai';
 import { callJson } from '../http/call-json.js';
+import { linkSignal } from '../http/link-signal.js';
 import type { ProviderContext } from '../provider/provider-context.js';
 import { batchListSchema, batchObjectSchema, fileDeletedSchema, fileObjectSchema } from './batch-schemas.js';
 import { buildRequestLine } from './build-request-line.js';
@@ -76,19 +77,24 @@ export class OpenAIBatchService implements BatchService {
 
   /** Streams a file's lines; breaking out of the loop closes the download. */
   async *downloadFileLines(fileId: string, options: CallOptions = {}): AsyncGenerator<string, void, undefined> {
-    let response: Response;
+    const linked = linkSignal(options.signal);
     try {
-      response = await this.#context.filesClient.files
-        .content(fileId, this.#context.requestOptions(options))
-        .asResponse();
-    } catch (error) {
-      throw this.#context.mapError(error, options);
-    }
-    if (!response.body) return;
-    try {
-      yield* readLines(response.body);
-    } catch (error) {
-      throw this.#context.mapError(error, options);
+      let response: Response;
+      try {
+        response = await this.#context.filesClient.files
+          .content(fileId, this.#context.requestOptions(options, linked.signal))
+          .asResponse();
+      } catch (error) {
+        throw this.#context.mapError(error, options, linked.signal);
+      }
+      if (!response.body) return;
+      try {
+        yield* readLines(response.body);
+      } catch (error) {
+        throw this.#context.mapError(error, options, linked.signal);
+      }
+    } finally {
+      linked.dispose();
     }
   }
 

@@ -1,6 +1,7 @@
 import type { CallOptions } from '@switchboard/core';
 import type { z } from 'zod';
 import type { ProviderContext, ResponseInfo, SdkRequestOptions } from '../provider/provider-context.js';
+import { linkSignal } from './link-signal.js';
 import { parseJsonText, parseJsonValue } from './parse-json-body.js';
 
 /** Something the SDK returns that can give the raw `Response` (its `APIPromise`). */
@@ -19,14 +20,17 @@ export async function callJson<S extends z.ZodType>(
   schema: S,
   what: string,
 ): Promise<ResponseInfo & { data: z.output<S>; json: unknown }> {
+  const linked = linkSignal(call.signal);
   try {
-    const response = await send(context.requestOptions(call)).asResponse();
+    const response = await send(context.requestOptions(call, linked.signal)).asResponse();
     const info = context.responseInfo(response, call);
     const text = await response.text();
     const where = { provider: context.provider, what, requestId: info.requestId };
     const json = parseJsonText(text, where);
     return { ...info, data: parseJsonValue(json, schema, { ...where, raw: text }), json };
   } catch (error) {
-    throw context.mapError(error, call);
+    throw context.mapError(error, call, linked.signal);
+  } finally {
+    linked.dispose();
   }
 }

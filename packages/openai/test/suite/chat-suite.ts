@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +30,14 @@ const weatherTool = {
 /** `chat`: text, tools, structured output, refusal, vision, conversation history, options, keys. */
 export function describeChat(target: SuiteTarget, harness: Harness): void {
   describe(`${target.name}: chat`, () => {
+    it('leaves no abort listener on a long-lived caller signal (the SDK never removes its own)', async () => {
+      const caller = new AbortController();
+      const request = { model: target.models.chat, messages: [{ role: 'user' as const, content: 'hi' }] };
+      for (let i = 0; i < 12; i++) await harness.provider().chat(request, { signal: caller.signal });
+      await harness.provider().checkConnection?.({ signal: caller.signal });
+      expect(getEventListeners(caller.signal, 'abort')).toHaveLength(0);
+    });
+
     it('answers with text, usage, request id and finish reason', async () => {
       const response = await harness.provider().chat({
         model: target.models.chat,
