@@ -205,6 +205,27 @@ describe('batches', () => {
     }
   });
 
+  it('ends cancelled when the cancel arrives while the batch is finalizing', async () => {
+    const slow = await startTestServer({ batch: { stepMs: 300, lineMs: 0 } });
+    try {
+      const client = openaiClient(slow);
+      const input = await upload(client, jsonl([chatLine('only', 'one line')]));
+      const batch = await client.batches.create({
+        input_file_id: input.id,
+        endpoint: '/v1/chat/completions',
+        completion_window: '24h',
+      });
+      await waitFor(client, batch.id, (status) => status === 'finalizing');
+      expect((await client.batches.cancel(batch.id)).status).toBe('cancelling');
+      const ended = await waitFor(client, batch.id, finished);
+      expect(ended.status).toBe('cancelled');
+      expect(ended.request_counts?.completed).toBe(1);
+      expect(await readLines(client, ended.output_file_id)).toHaveLength(1);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('expires or fails on request via metadata.mock_outcome, and refuses to cancel finished batches', async () => {
     const client = openaiClient(server);
     const input = await upload(

@@ -50,6 +50,12 @@ async function finish(state: MockState, record: BatchRecord, rest: BatchLine[]):
   object.finalizing_at = nowSeconds();
   await state.sleeper.sleep(state.batch.stepMs);
   writeFiles(state, record);
+  // A cancel that arrived while finalizing wins: the batch ends cancelled, with the results it already has.
+  if (isCancelling(record)) {
+    object.status = 'cancelled';
+    object.cancelled_at = nowSeconds();
+    return;
+  }
   object.status = 'completed';
   object.completed_at = nowSeconds();
 }
