@@ -56,6 +56,36 @@ describe('status faults', () => {
     expect((await failure(ask()))?.status).toBe(418);
   });
 
+  it('sends x-should-retry when asked, and refuses a non-boolean', async () => {
+    server.control.faults.add({ kind: 'status', status: 500, shouldRetry: false, times: 1 });
+    const response = await fetch(`${server.url}/models`, {
+      headers: { authorization: 'Bearer sk-test-mock-key-0001' },
+    });
+    expect(response.status).toBe(500);
+    expect(response.headers.get('x-should-retry')).toBe('false');
+    expect(() => server.control.faults.add({ kind: 'status', shouldRetry: 'no' as never })).toThrow(
+      /shouldRetry must be a boolean/,
+    );
+  });
+
+  it('answers 400 context_length_exceeded when the prompt and the requested output do not fit', async () => {
+    const long = 'word '.repeat(9_000);
+    const error = await failure(
+      openaiClient(server).chat.completions.create({ model: 'gpt-4', messages: [{ role: 'user', content: long }] }),
+    );
+    expect(error).toMatchObject({ status: 400, code: 'context_length_exceeded', param: 'messages' });
+    expect((error as Error).message).toContain("This model's maximum context length is 8192 tokens");
+    const withOutput = await failure(
+      openaiClient(server).chat.completions.create({ model: 'gpt-4o', max_tokens: 127_999, messages }),
+    );
+    expect((withOutput as Error).message).toMatch(
+      /you requested \d+ tokens \(\d+ in the messages, 127999 in the completion\)/,
+    );
+    expect(
+      (await openaiClient(server).chat.completions.create({ model: 'mystery-model', messages })).choices,
+    ).toHaveLength(1);
+  });
+
   it('applies only to the next N matching requests, by route, model and surface', async () => {
     server.control.faults.add({ kind: 'status', status: 500, route: 'embeddings', times: 1 });
     server.control.faults.add({ kind: 'status', status: 502, model: 'gpt-4.1', times: 2 });

@@ -6,6 +6,7 @@ import type { MockState } from '../state.js';
 import { TRIGGERS } from '../triggers.js';
 import { type ChatAnswer, planChatAnswer } from './chat-answer.js';
 import { type ChatRequest, parseChatRequest } from './chat-request.js';
+import { checkContextLength } from './context-windows.js';
 import type { CompletionMeta } from './render-completion.js';
 
 /** A chat request checked and answered, ready to be rendered as JSON or as a stream. */
@@ -35,6 +36,7 @@ export function prepareChat(
   const request = parseChatRequest(body, { modelOverride: model.name });
   if (surface === 'azure' && request.promptText.includes(TRIGGERS.blockPrompt)) throw blockedPromptError();
   const answer = planChatAnswer(request, state.seed);
+  checkContextLength([model.name, model.reported], answer.promptTokens, request.maxTokens);
   const meta: CompletionMeta = {
     id: state.ids.next('chatcmpl-'),
     created: Math.floor(Date.now() / 1000),

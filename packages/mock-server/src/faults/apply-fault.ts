@@ -12,7 +12,7 @@ export async function applyFault(ctx: RequestContext, fault: FaultSpec, sleeper:
   ctx.log.fault = fault.kind;
   switch (fault.kind) {
     case 'status':
-      throw faultStatusError(fault.status ?? 500, fault.retryAfterSeconds);
+      throw faultStatusError(fault.status ?? 500, fault.retryAfterSeconds, fault.shouldRetry);
     case 'insufficient-quota':
       throw insufficientQuotaError();
     case 'reset':

@@ -29,7 +29,11 @@ const BODIES: Record<number, StatusBody> = {
 };
 
 /** The error a `status` fault answers with: the body the real services send for that status. */
-export function faultStatusError(status: number, retryAfterSeconds: number | undefined): ApiError {
+export function faultStatusError(
+  status: number,
+  retryAfterSeconds: number | undefined,
+  shouldRetry?: boolean,
+): ApiError {
   const known = BODIES[status] ?? {
     message: `Injected failure (HTTP ${status}).`,
     type: status >= 500 ? 'server_error' : 'invalid_request_error',
@@ -39,6 +43,7 @@ export function faultStatusError(status: number, retryAfterSeconds: number | und
     retryAfterSeconds === undefined
       ? []
       : ['retry-after', String(retryAfterSeconds), 'retry-after-ms', String(retryAfterSeconds * 1000)];
+  if (shouldRetry !== undefined) headers.push('x-should-retry', String(shouldRetry));
   return new ApiError(
     status,
     { message: known.message, type: known.type, code: status === 429 ? 'rate_limit_exceeded' : null },

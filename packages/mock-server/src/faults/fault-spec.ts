@@ -55,6 +55,8 @@ export interface FaultSpec {
   probability?: number;
   /** For `status`: a Retry-After value in seconds to send. */
   retryAfterSeconds?: number;
+  /** For `status`: an `x-should-retry: true|false` header to send (the SDKs' retry override). */
+  shouldRetry?: boolean;
 }
 
 /** A fault installed in the registry. */
@@ -92,6 +94,9 @@ export function parseFaultSpec(value: unknown): FaultSpec {
   if (spec.times !== undefined && (spec.times as number) < 1) throw new TypeError('fault.times must be at least 1');
   if (spec.status !== undefined && ((spec.status as number) < 400 || (spec.status as number) > 599)) {
     throw new TypeError('fault.status must be an HTTP error status (400-599)');
+  }
+  if (spec.shouldRetry !== undefined && typeof spec.shouldRetry !== 'boolean') {
+    throw new TypeError('fault.shouldRetry must be a boolean');
   }
   const probability = spec.probability;
   if (probability !== undefined && (typeof probability !== 'number' || probability < 0 || probability > 1)) {
