@@ -3,6 +3,7 @@ import { estimateCost, fitToContext } from '@switchboard/tokenizer';
 import { describeFailure } from '../cli/demo-error.js';
 import type { Output } from '../cli/output.js';
 import type { DemoContext, ProviderKind } from '../setup/connect.js';
+import { streamChat } from '../setup/stream-chat.js';
 import { formatCount, formatUsd } from '../tokens/token-report.js';
 
 /** Settings of a chat session. */
@@ -41,6 +42,14 @@ export interface TurnRecord {
 
 /** What the REPL does after a line. */
 export type LineOutcome = 'continue' | 'exit';
+
+function describeRemoved(removed: { action: 'dropped' | 'truncated' }[]): string {
+  const dropped = removed.filter((entry) => entry.action === 'dropped').length;
+  const parts = [];
+  if (dropped) parts.push(`${dropped} oldest message(s) dropped`);
+  if (removed.length > dropped) parts.push(`${removed.length - dropped} shortened`);
+  return parts.join(', ');
+}
 
 const HELP = [
   '/model [name]              show or change the model',
@@ -170,7 +179,7 @@ export class ChatSession {
         this.output.line(
           this.output.style(
             'dim',
-            `(history fitted to the ${formatCount(fit.contextWindow)}-token window: ${fit.removed.length} oldest message(s) dropped or shortened, ${formatCount(fit.tokensBefore)} → ${formatCount(fit.tokens)} tokens)`,
+            `(fitted to the ${formatCount(fit.contextWindow)}-token window with ${formatCount(this.settings.maxOutputTokens)} kept for the answer: ${describeRemoved(fit.removed)}, ${formatCount(fit.tokensBefore)} → ${formatCount(fit.tokens)} prompt tokens)`,
           ),
         );
       }
@@ -179,7 +188,7 @@ export class ChatSession {
       return;
     }
     const provider = this.demo.providers[this.kind] as NonNullable<DemoContext['providers'][ProviderKind]>;
-    const stream = provider.streamChat(fitted, { signal });
+    const { stream, unlink } = streamChat(provider, fitted, signal);
     try {
       for await (const delta of stream.textStream) {
         record.answer += delta;
@@ -202,6 +211,8 @@ export class ChatSession {
         if (!isSwitchboardError(error)) throw error;
         return;
       }
+    } finally {
+      unlink();
     }
     // The fitted history is what the next turn starts from; a cancelled answer stays as far as it got.
     this.history = fitted.messages.filter((message) => message.role !== 'system');

@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { createImage } from '@switchboard/core';
 import { DemoError } from '../cli/demo-error.js';
 import { connect } from '../setup/connect.js';
@@ -35,6 +36,7 @@ export const imageCommand: Command = {
       });
       const image = response.images[0];
       if (!image?.bytes) throw new DemoError('The service returned no image bytes.', 'Try another model or prompt.');
+      await mkdir(dirname(out), { recursive: true });
       await writeFile(out, image.bytes);
       output.line(`Saved ${image.bytes.byteLength} bytes (${image.mimeType}) to ${out}`);
       if (image.revisedPrompt) output.detail('revised prompt', image.revisedPrompt);

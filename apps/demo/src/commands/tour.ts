@@ -33,6 +33,8 @@ export const tourCommand: Command = {
           results[scene.title] = await scene.run({ demo, output, outDir, signal, io });
           output.line(output.style('dim', `  (${Math.round(performance.now() - sceneStart)} ms)`));
         } catch (error) {
+          // Ctrl-C: the scene in progress stopped; that is not a failure.
+          if (signal.aborted) break;
           failed.push(scene.title);
           results[scene.title] = { error: describeFailure(error) };
           output.line(`  ${output.style('red', 'failed:')} ${describeFailure(error)}`);
@@ -43,6 +45,10 @@ export const tourCommand: Command = {
     }
     const elapsed = ((performance.now() - started) / 1000).toFixed(1);
     output.line();
+    if (signal.aborted) {
+      output.line(output.style('yellow', `Tour stopped after ${elapsed} s.`));
+      return;
+    }
     output.line(
       failed.length
         ? output.style('red', `Tour finished in ${elapsed} s with ${failed.length} failed scene(s).`)
