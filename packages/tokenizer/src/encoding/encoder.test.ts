@@ -10,7 +10,7 @@ import { ENCODING_NAMES } from './encoding-names.js';
 const { get_encoding } = createRequire(import.meta.url)('tiktoken') as typeof import('tiktoken');
 
 /** Small limits so the tests exercise every path (chunking, long stretches, the JS merge) on small inputs. */
-const SMALL = { chunkChars: 64, gapChars: 24, longPieceBytes: 40 };
+const SMALL = { chunkChars: 64, gapChars: 24, longPieceBytes: 40, maxMergeBytes: 1 << 20 };
 
 const reference = new Map<EncodingName, Tiktoken>();
 function direct(encoding: EncodingName, text: string): number[] {
@@ -108,6 +108,28 @@ describe.each(ENCODING_NAMES)('Encoder (%s)', (encoding) => {
 });
 
 describe('Encoder', () => {
+  it('counts 100,000-character runs without split points (tiktoken alone takes seconds on these)', () => {
+    const encoder = encoderFor('o200k_base');
+    // Figures from tiktoken's own encode_ordinary on the same inputs.
+    expect(encoder.count('a'.repeat(100_000))).toBe(12_500);
+    expect(encoder.count(' '.repeat(100_000))).toBe(782);
+    expect(encoder.count('!'.repeat(100_000))).toBe(6250);
+    expect(encoder.count('中'.repeat(100_000))).toBe(100_000);
+    expect(encoder.count(`x${'  '.repeat(50_000)}y`)).toBe(encoder.count(`x${' '.repeat(100_000)}y`));
+  });
+
+  it('merges matches longer than maxMergeBytes in windows, over-counting by at most two tokens per window', () => {
+    const windowed = new Encoder('o200k_base', { ...SMALL, maxMergeBytes: 1000 });
+    const exact = encoderFor('o200k_base');
+    for (const text of [' '.repeat(20_000), '!'.repeat(20_000), 'ab'.repeat(10_000), '中'.repeat(7_000)]) {
+      const windows = Math.ceil(new TextEncoder().encode(text).length / 1000);
+      const difference = windowed.count(text) - exact.count(text);
+      expect(difference).toBeGreaterThanOrEqual(0);
+      expect(difference).toBeLessThanOrEqual(2 * (windows - 1));
+    }
+    windowed.free();
+  });
+
   it('counts special-token strings as plain text', () => {
     const encoder = encoderFor('o200k_base');
     expect(encoder.count('<|endoftext|>')).toBeGreaterThan(1);

@@ -14,10 +14,21 @@ export interface EncoderLimits {
   gapChars: number;
   /** A pre-tokenizer match longer than this many UTF-8 bytes is merged here in O(n log n) instead of by tiktoken. */
   longPieceBytes: number;
+  /**
+   * A single match longer than this is merged in windows of this many bytes, so the merge's working memory stays
+   * bounded (about 25 bytes per input byte). The only inexact case: such a match (megabytes without one split point,
+   * which tiktoken itself would take hours on) can count about one token more per window than tiktoken would.
+   */
+  maxMergeBytes: number;
 }
 
-/** The defaults: 32k-unit chunks; tiktoken sees no match over ~1.5 KB (its merge is quadratic in match length). */
-export const DEFAULT_ENCODER_LIMITS: EncoderLimits = { chunkChars: 32_768, gapChars: 512, longPieceBytes: 1_536 };
+/** The defaults: 256k-unit chunks (at most 768 KB of UTF-8 per call); tiktoken sees no match over ~1.5 KB (its merge is quadratic in match length). */
+export const DEFAULT_ENCODER_LIMITS: EncoderLimits = {
+  chunkChars: 262_144,
+  gapChars: 512,
+  longPieceBytes: 1_536,
+  maxMergeBytes: 1_048_576,
+};
 
 const utf8 = new TextEncoder();
 
@@ -115,8 +126,7 @@ export class Encoder {
         if (bytes.length > longPieceBytes) {
           if (match.index > groupStart)
             sink.tokens(this.tiktoken.encode_ordinary(stretch.slice(groupStart, match.index)));
-          this.ranks ??= loadRankTable(this.name);
-          sink.tokens(mergeLongPiece(bytes, this.ranks));
+          this.mergeInWindows(bytes, sink);
           groupStart = end;
           continue;
         }
@@ -127,6 +137,18 @@ export class Encoder {
       }
     }
     if (groupStart < stretch.length) sink.tokens(this.tiktoken.encode_ordinary(stretch.slice(groupStart)));
+  }
+
+  /** Merges one long match, in windows of `maxMergeBytes` cut at character boundaries if it is longer. */
+  private mergeInWindows(bytes: Uint8Array, sink: { tokens(tokens: ArrayLike<number>): void }): void {
+    this.ranks ??= loadRankTable(this.name);
+    const { maxMergeBytes } = this.limits;
+    for (let start = 0; start < bytes.length; ) {
+      let end = Math.min(bytes.length, start + maxMergeBytes);
+      while (end < bytes.length && end > start + 1 && ((bytes[end] as number) & 0xc0) === 0x80) end--;
+      sink.tokens(mergeLongPiece(bytes.subarray(start, end), this.ranks));
+      start = end;
+    }
   }
 
   private assertLive(): void {

@@ -126,7 +126,8 @@ export interface SegmentOptions {
 /**
  * Cuts `text` into plain pieces of about `chunkChars` at exact split points, and reports every stretch longer than
  * `gapChars` without a split point separately, so a caller can keep tiktoken's quadratic merge away from it.
- * One pass, no allocation.
+ * Spaces are found with `indexOf` (most text has one every few characters); the character-by-character rules run
+ * only where spaces are too far apart. No allocation.
  */
 export function segmentText(text: string, options: SegmentOptions, sink: SegmentSink): void {
   const length = text.length;
@@ -138,23 +139,42 @@ export function segmentText(text: string, options: SegmentOptions, sink: Segment
   const { chunkChars, gapChars } = options;
   let start = 0;
   let lastSplit = 0;
-  let code = text.charCodeAt(0);
-  let previous = code < 128 ? (ASCII_CLASS[code] as number) : wideClass(code);
-  for (let index = 1; index < length; index++) {
-    code = text.charCodeAt(index);
-    const current = code < 128 ? (ASCII_CLASS[code] as number) : wideClass(code);
-    if (table[previous * CLASSES + current] === 1) {
-      if (index - lastSplit > gapChars) {
-        if (lastSplit > start) sink.plain(start, lastSplit);
-        sink.long(lastSplit, index);
-        start = index;
-      } else if (index - start >= chunkChars) {
-        sink.plain(start, index);
-        start = index;
-      }
-      lastSplit = index;
+  const split = (index: number) => {
+    if (index - lastSplit > gapChars) {
+      if (lastSplit > start) sink.plain(start, lastSplit);
+      sink.long(lastSplit, index);
+      start = index;
+    } else if (index - start >= chunkChars) {
+      sink.plain(start, index);
+      start = index;
     }
-    previous = current;
+    lastSplit = index;
+  };
+  const scan = (from: number, to: number) => {
+    let code = text.charCodeAt(from - 1);
+    let previous = code < 128 ? (ASCII_CLASS[code] as number) : wideClass(code);
+    for (let index = from; index < to; index++) {
+      code = text.charCodeAt(index);
+      const current = code < 128 ? (ASCII_CLASS[code] as number) : wideClass(code);
+      if (table[previous * CLASSES + current] === 1) split(index);
+      previous = current;
+    }
+  };
+  // Everything before `scanned` went through the character rules already: each character is scanned at most once.
+  let scanned = 1;
+  for (let space = text.indexOf(' ', 1); ; space = text.indexOf(' ', space + 1)) {
+    const end = space < 0 ? length : space;
+    if (end - lastSplit > gapChars) {
+      scan(Math.max(lastSplit + 1, scanned), end);
+      scanned = end;
+    }
+    if (space < 0) break;
+    const before = text.charCodeAt(space - 1);
+    const beforeClass = before < 128 ? (ASCII_CLASS[before] as number) : wideClass(before);
+    if (beforeClass === SPACE || beforeClass === NEWLINE || beforeClass === WHITESPACE) continue;
+    // The common case inline (a split close to the previous one, mid-chunk); `split` handles the rest.
+    if (space - lastSplit <= gapChars && space - start < chunkChars) lastSplit = space;
+    else split(space);
   }
   if (length - lastSplit > gapChars) {
     if (lastSplit > start) sink.plain(start, lastSplit);
