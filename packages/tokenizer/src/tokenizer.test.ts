@@ -29,6 +29,15 @@ describe('Tokenizer.countTokens', () => {
     expect(tokenizer.decode([83, 1609, 5963, 374, 2294, 0], { encoding: 'cl100k_base' })).toBe('tiktoken is great!');
   });
 
+  it('rejects token ids outside the vocabulary with a typed error', () => {
+    expect(() => tokenizer.decode([24912, 300_000])).toThrow(expect.objectContaining({ code: 'invalid-request' }));
+    expect(() => tokenizer.decode([-1])).toThrow(/-1 is not a token id of o200k_base/);
+    expect(() => tokenizer.decode([1.5])).toThrow(/not a token id/);
+    expect(() => tokenizer.decode([199_998])).toThrow(/not a token id/);
+    expect(tokenizer.decode([199_999])).toBe('<|endoftext|>');
+    expect(tokenizer.decode([24912])).toBe('hello');
+  });
+
   it('counts special-token strings as plain text instead of throwing', () => {
     expect(tokenizer.countTokens('<|endoftext|><|endofprompt|>', { model: 'gpt-4o' })).toBeGreaterThan(2);
   });

@@ -20,6 +20,7 @@ import type { Encoder } from './encoding/encoder.js';
 import { freeSharedEncoders, sharedEncoder } from './encoding/encoder-registry.js';
 import { DEFAULT_ENCODING, isEncodingName } from './encoding/encoding-names.js';
 import { type EncodingResolution, resolveEncoding } from './encoding/resolve-encoding.js';
+import { isTokenId } from './encoding/vocabulary.js';
 import { imageRuleForModel } from './images/image-rule-for-model.js';
 
 /** Options of `createTokenizer`. */
@@ -84,9 +85,18 @@ export class Tokenizer {
     return this.encoder(this.encodingOf(target)).encode(checkText(text));
   }
 
-  /** The text of `tokens`. */
+  /** The text of `tokens`. Throws InvalidRequestError for ids that are not tokens of the encoding. */
   decode(tokens: Uint32Array | readonly number[], target?: EncodingTarget): string {
-    return this.encoder(this.encodingOf(target)).decode(Uint32Array.from(tokens));
+    const encoding = this.encodingOf(target);
+    for (const token of tokens) {
+      if (!isTokenId(encoding, token)) {
+        throw new InvalidRequestError({
+          message: `${String(token)} is not a token id of ${encoding}.`,
+          source: 'client',
+        });
+      }
+    }
+    return this.encoder(encoding).decode(Uint32Array.from(tokens));
   }
 
   /**
