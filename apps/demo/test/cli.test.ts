@@ -146,16 +146,36 @@ describe('live settings', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ ask: { provider: 'openai' } });
   });
 
-  it('skips the resilience scene when it cannot tell a real service to fail', async () => {
-    const result = await runMain(['tour', '--out-dir', dir], {
-      env: { OPENAI_API_KEY: 'sk-good-demo-key', OPENAI_BASE_URL: server.url },
-    });
-    expect(result.code, result.stdout).toBe(0);
-    expect(result.stdout).toMatch(/skipped: this scene tells the mock server to fail; it runs only offline/);
+  it('skips the resilience scene on a real service, and a scene that fails fails the tour', async () => {
+    // A strict server without gpt-5-nano: the Q&A scene gets a 404, every other scene runs.
+    const strict = await startMockServer({ apiKeys: ['sk-good-demo-key'], strictModels: true });
+    try {
+      const result = await runMain(['tour', '--out-dir', dir], {
+        env: { OPENAI_API_KEY: 'sk-good-demo-key', OPENAI_BASE_URL: strict.url },
+      });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/skipped: this scene tells the mock server to fail; it runs only offline/);
+      expect(result.stdout).toMatch(/Simple Q&A on gpt-5-nano\n {2}failed: The model `gpt-5-nano` does not exist/);
+      expect(result.stdout).toMatch(/Tour finished in [\d.]+ s with 1 failed scene\(s\)\./);
+      expect(result.stderr).toMatch(/Error: Scenes failed: Simple Q&A on gpt-5-nano\n$/);
+    } finally {
+      await strict.close();
+    }
   });
 });
 
 describe('Ctrl-C', () => {
+  it('stops a call in progress with exit code 130', async () => {
+    const io = createTestIO({ env: { SWITCHBOARD_MOCK_LATENCY: '3000,0' } });
+    const running = runMain(['ask', 'hi'], io);
+    await io.stderr.waitFor(/Offline: /);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    io.interrupt();
+    const result = await running;
+    expect(result.code).toBe(130);
+    expect(result.stderr).toMatch(/\nInterrupted\.\n$/);
+  });
+
   it('stops the tour between scenes with exit code 130, and a second one leaves at once', async () => {
     const io = createTestIO({ env: { SWITCHBOARD_MOCK_LATENCY: '0,50' } });
     const running = runMain(['tour', '--out-dir', dir], io);

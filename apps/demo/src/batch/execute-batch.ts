@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import {
   type BatchPlan,
@@ -15,6 +15,9 @@ import { DemoError } from '../cli/demo-error.js';
 import type { DemoContext } from '../setup/connect.js';
 import type { ProgressDisplay } from './progress-display.js';
 import { resultLine } from './result-line.js';
+
+/** Batch API polling on the mock server, where a batch completes in milliseconds. */
+const MOCK_POLLING = { pollIntervalMs: 100, maxPollIntervalMs: 500 };
 
 /** How a batch runs: here through `runBatch`, by the provider's Batch API, or as `planBatch` recommends. */
 export type DemoBatchMode = 'auto' | 'local' | 'api';
@@ -44,8 +47,6 @@ export interface ExecuteBatchOptions {
   onPlan?: (plan: BatchPlan) => void;
   /** Ctrl-C: stops the run; what finished is in the checkpoint. */
   signal?: AbortSignal;
-  /** First wait between Batch API status polls. Default 5000 ms live, 100 ms on the mock server. */
-  pollIntervalMs?: number;
 }
 
 /** How a batch run ended. */
@@ -79,7 +80,7 @@ export async function executeBatch(options: ExecuteBatchOptions): Promise<BatchO
   }
   await mkdir(dirname(resolve(options.out)), { recursive: true });
   await mkdir(dirname(resolve(options.checkpoint)), { recursive: true });
-  const job = mode === 'batch-api' ? await jobRecord(options.checkpoint, options.input) : undefined;
+  const workDir = `${options.checkpoint}.files`;
   const run = runBatch(demo.provider, requests, {
     order: 'input',
     concurrency: options.concurrency,
@@ -90,11 +91,11 @@ export async function executeBatch(options: ExecuteBatchOptions): Promise<BatchO
       ? { mode: 'local', checkpoint: options.checkpoint }
       : {
           mode: 'batch-api',
+          // The mock server finishes a batch in milliseconds; the real one takes minutes to hours.
           job: {
-            jobId: job?.jobId,
-            workDir: `${options.checkpoint}.files`,
-            pollIntervalMs: options.pollIntervalMs ?? (demo.offline ? 100 : 5_000),
-            maxPollIntervalMs: demo.offline ? 500 : 60_000,
+            ...(await jobRecord(options.checkpoint, options.input)),
+            workDir,
+            ...(demo.offline ? MOCK_POLLING : {}),
           },
         }),
   });
@@ -112,6 +113,8 @@ export async function executeBatch(options: ExecuteBatchOptions): Promise<BatchO
     await writer.close();
     options.display?.stop();
   }
+  // The job's files are gone once its results were read; leave no empty folder behind.
+  if (mode === 'batch-api') await rmdir(workDir).catch(() => undefined);
   return {
     mode,
     summary: run.summary,

@@ -38,7 +38,7 @@ export const realtimeCommand: Command = {
         ...(instructions ? { instructions } : {}),
       });
       output.line(output.style('dim', `Realtime session open on ${demo.kind} (${model}).`));
-      if (pcm16) turns.push(await audioTurn(session, pcm16, output, signal));
+      if (pcm16) turns.push(await audioTurn(session, pcm16, output, { signal }));
       const message = positionals.join(' ').trim();
       if (message) turns.push(await textTurn(session, message, output, signal));
       else if (!pcm16) await conversation(session, io, output, signal, turns);

@@ -65,13 +65,17 @@ export async function textTurn(
   return printReply(session.sendText(text, signal ? { signal } : {}), output);
 }
 
-/** Sends PCM16 audio, asks for an answer, and prints the transcript of the audio and then the answer. */
+/**
+ * Sends PCM16 audio, asks for an answer, and prints the transcript of the audio and then the answer. The transcript
+ * is waited for until `transcriptGraceMs` after the answer is done (default 5 s).
+ */
 export async function audioTurn(
   session: RealtimeSession,
   pcm16: Int16Array,
   output: Output,
-  signal?: AbortSignal,
+  options: { signal?: AbortSignal; transcriptGraceMs?: number } = {},
 ): Promise<RealtimeTurn> {
+  const { signal } = options;
   const transcriptStop = new AbortController();
   const transcript = session
     .waitFor('conversation.item.input_audio_transcription.completed', { signal: transcriptStop.signal })
@@ -83,7 +87,7 @@ export async function audioTurn(
   session.commitAudio();
   const reply = session.createResponse(signal ? { signal } : {});
   const grace = reply.done.then(
-    () => delay(TRANSCRIPT_GRACE_MS, transcriptStop.signal),
+    () => delay(options.transcriptGraceMs ?? TRANSCRIPT_GRACE_MS, transcriptStop.signal),
     () => undefined,
   );
   const heard = await Promise.race([transcript, grace.then(() => undefined)]);
