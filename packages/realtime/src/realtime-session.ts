@@ -132,6 +132,8 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
 
   #pingId = 0;
   #pings: { id: number; seq: number }[] = [];
+  #held: string[] | undefined;
+  #holdTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** @internal Use `connectRealtime`. */
   constructor(endpoint: RealtimeEndpoint, options: ResolvedOptions) {
@@ -453,6 +455,12 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
     this.#state = 'open';
     this.#openedAt = Date.now();
     this.#connections++;
+    if (this.#connections === 1) {
+      // `await connectRealtime()` resumes a few microtasks after this; events that arrived with the handshake wait
+      // one macrotask so that `on()` listeners added right after the await see `session.created` too.
+      this.#held = [];
+      this.#holdTimer = setTimeout(this.#releaseHeld, 0);
+    }
     const replay = this.#config.current();
     if (replay) this.#write(this.#entry({ type: 'session.update', session: replay }));
     for (const entry of this.#outbox.takeQueued()) this.#write(entry);
@@ -463,6 +471,7 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
 
   #onClose(generation: number, info: TransportClose): void {
     if (generation !== this.#generation) return;
+    this.#releaseHeld();
     const wasOpen = this.#state === 'open';
     this.#transport = undefined;
     this.#clearConnectTimer();
@@ -560,6 +569,9 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
     if (this.#closeTimer !== undefined) clearTimeout(this.#closeTimer);
     this.#retryTimer = undefined;
     this.#closeTimer = undefined;
+    if (this.#holdTimer !== undefined) clearTimeout(this.#holdTimer);
+    this.#holdTimer = undefined;
+    this.#held = undefined;
     this.#heartbeat?.stop();
     this.#transport?.terminate();
     this.#transport = undefined;
@@ -692,6 +704,19 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
 
   #onMessage(text: string): void {
     this.#heartbeat?.noteActivity();
+    if (this.#held) this.#held.push(text);
+    else this.#dispatch(text);
+  }
+
+  readonly #releaseHeld = (): void => {
+    if (this.#holdTimer !== undefined) clearTimeout(this.#holdTimer);
+    this.#holdTimer = undefined;
+    const held = this.#held;
+    this.#held = undefined;
+    if (held) for (const text of held) this.#dispatch(text);
+  };
+
+  #dispatch(text: string): void {
     const event = parseServerEvent(text);
     if (event.type === 'raw-event') {
       this.#hub.emit(event, SCHEMA_BY_TYPE.has(event.eventType) ? undefined : event.eventType);
@@ -712,7 +737,7 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
         return;
       case 'response.created': {
         const sink = this.#tracker.created(event.response);
-        if (sink?.cancelRequested) this.cancelResponse(event.response.id);
+        if (sink?.cancelRequested && this.#state !== 'closed') this.cancelResponse(event.response.id);
         return;
       }
       case 'response.done': {

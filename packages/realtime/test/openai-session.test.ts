@@ -74,6 +74,12 @@ describe('text round trip on /v1/realtime with the OpenAI provider', () => {
     expect(types).toEqual(['session.update', 'conversation.item.create', 'response.create']);
   });
 
+  it('lets listeners added right after connecting see session.created', async () => {
+    const session = await open();
+    const created = session.waitFor('session.created');
+    expect((await created).session.model).toBe('gpt-realtime');
+  });
+
   it('delivers every event to `for await`, starting with the ones that arrived during connect', async () => {
     const session = await open();
     const seen: string[] = [];
