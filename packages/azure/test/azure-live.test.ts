@@ -1,6 +1,8 @@
 import type { Provider } from '@switchboard/core';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRecordingFetch } from '../../openai/test/support/recording-fetch.js';
 import { createAzureProvider } from '../src/index.js';
+import { validateAzureDatedRequest, validateAzureV1Request } from './support/validate-azure-request.js';
 
 /**
  * Live tests against a real Azure OpenAI resource. They run when AZURE_OPENAI_ENDPOINT and a key
@@ -23,9 +25,12 @@ const skipReason = !endpoint
     : undefined;
 if (skipReason) console.info(`Skipping the live Azure OpenAI tests: ${skipReason}.`);
 
+const recorder = createRecordingFetch();
+
 function live(apiVersion: string): Provider {
   return createAzureProvider({
     endpoint: endpoint as string,
+    fetch: recorder.fetch,
     ...(apiKey ? { apiKey } : { tokenProvider: async () => token as string }),
     apiVersion,
     timeoutMs: 60_000,
@@ -34,6 +39,15 @@ function live(apiVersion: string): Provider {
 
 describe.skipIf(skipReason !== undefined).each(['v1', datedVersion])('azure live (%s)', (apiVersion) => {
   const provider = () => live(apiVersion);
+
+  afterEach(async () => {
+    await recorder.settled();
+    const problems = recorder.requests.flatMap((request) =>
+      apiVersion === 'v1' ? validateAzureV1Request(request) : validateAzureDatedRequest(request, apiVersion),
+    );
+    recorder.clear();
+    expect(problems, 'live request bodies must validate against the specs').toEqual([]);
+  });
 
   it('checkConnection succeeds', { timeout: 60_000 }, async () => {
     const status = await provider().checkConnection?.();
