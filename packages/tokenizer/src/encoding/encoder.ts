@@ -22,7 +22,10 @@ export interface EncoderLimits {
   maxMergeBytes: number;
 }
 
-/** The defaults: 256k-unit chunks (at most 768 KB of UTF-8 per call); tiktoken sees no match over ~1.5 KB (its merge is quadratic in match length). */
+/**
+ * The defaults: 256k-unit chunks (at most 768 KB of UTF-8 per tiktoken call); tiktoken never sees a match over
+ * 1.5 KB, where its quadratic merge would pass a few milliseconds.
+ */
 export const DEFAULT_ENCODER_LIMITS: EncoderLimits = {
   chunkChars: 262_144,
   gapChars: 512,

@@ -126,60 +126,63 @@ export interface SegmentOptions {
 /**
  * Cuts `text` into plain pieces of about `chunkChars` at exact split points, and reports every stretch longer than
  * `gapChars` without a split point separately, so a caller can keep tiktoken's quadratic merge away from it.
- * Spaces are found with `indexOf` (most text has one every few characters); the character-by-character rules run
- * only where spaces are too far apart. No allocation.
+ *
+ * It only needs one split point per `gapChars` window, so it jumps: from the last split, it looks backwards from
+ * `gapChars` further on for a space that follows a non-space (native `lastIndexOf`, a few characters in ordinary
+ * text). Only where that fails does it apply the character rules, once per character, over the window. No
+ * allocation; for ordinary text it reads a small fraction of the characters.
  */
 export function segmentText(text: string, options: SegmentOptions, sink: SegmentSink): void {
   const length = text.length;
-  if (length <= options.gapChars) {
+  const { chunkChars, gapChars } = options;
+  if (length <= gapChars) {
     if (length > 0) sink.plain(0, length);
     return;
   }
   const table = options.newlineRule ? WITH_NEWLINE_RULE : WITHOUT_NEWLINE_RULE;
-  const { chunkChars, gapChars } = options;
-  let start = 0;
-  let lastSplit = 0;
-  const split = (index: number) => {
-    if (index - lastSplit > gapChars) {
-      if (lastSplit > start) sink.plain(start, lastSplit);
-      sink.long(lastSplit, index);
-      start = index;
-    } else if (index - start >= chunkChars) {
-      sink.plain(start, index);
-      start = index;
-    }
-    lastSplit = index;
+  const classAt = (index: number) => {
+    const code = text.charCodeAt(index);
+    return code < 128 ? (ASCII_CLASS[code] as number) : wideClass(code);
   };
-  const scan = (from: number, to: number) => {
-    let code = text.charCodeAt(from - 1);
-    let previous = code < 128 ? (ASCII_CLASS[code] as number) : wideClass(code);
-    for (let index = from; index < to; index++) {
-      code = text.charCodeAt(index);
-      const current = code < 128 ? (ASCII_CLASS[code] as number) : wideClass(code);
-      if (table[previous * CLASSES + current] === 1) split(index);
+  /** The last split point in (from, to], or -1; or with `first`, the first one in (from, length), or `length`. */
+  const scanRules = (from: number, to: number, first: boolean) => {
+    let found = -1;
+    let previous = classAt(from);
+    for (let index = from + 1; index <= to && index < length; index++) {
+      const current = classAt(index);
+      if (table[previous * CLASSES + current] === 1) {
+        if (first) return index;
+        found = index;
+      }
       previous = current;
     }
+    return first ? length : found;
   };
-  // Everything before `scanned` went through the character rules already: each character is scanned at most once.
-  let scanned = 1;
-  for (let space = text.indexOf(' ', 1); ; space = text.indexOf(' ', space + 1)) {
-    const end = space < 0 ? length : space;
-    if (end - lastSplit > gapChars) {
-      scan(Math.max(lastSplit + 1, scanned), end);
-      scanned = end;
+  let start = 0;
+  let lastSplit = 0;
+  while (lastSplit + gapChars < length) {
+    const windowEnd = lastSplit + gapChars;
+    let next = text.lastIndexOf(' ', windowEnd);
+    while (next > lastSplit) {
+      const before = classAt(next - 1);
+      if (before !== SPACE && before !== NEWLINE && before !== WHITESPACE) break;
+      next = text.lastIndexOf(' ', next - 1);
     }
-    if (space < 0) break;
-    const before = text.charCodeAt(space - 1);
-    const beforeClass = before < 128 ? (ASCII_CLASS[before] as number) : wideClass(before);
-    if (beforeClass === SPACE || beforeClass === NEWLINE || beforeClass === WHITESPACE) continue;
-    // The common case inline (a split close to the previous one, mid-chunk); `split` handles the rest.
-    if (space - lastSplit <= gapChars && space - start < chunkChars) lastSplit = space;
-    else split(space);
+    if (next <= lastSplit) next = scanRules(lastSplit, windowEnd, false);
+    if (next < 0) {
+      // No split point within gapChars: a long stretch, up to the next split point wherever it is.
+      const end = scanRules(windowEnd, length, true);
+      if (lastSplit > start) sink.plain(start, lastSplit);
+      sink.long(lastSplit, end);
+      start = end;
+      lastSplit = end;
+      continue;
+    }
+    if (next - start >= chunkChars) {
+      sink.plain(start, next);
+      start = next;
+    }
+    lastSplit = next;
   }
-  if (length - lastSplit > gapChars) {
-    if (lastSplit > start) sink.plain(start, lastSplit);
-    sink.long(lastSplit, length);
-  } else {
-    sink.plain(start, length);
-  }
+  if (start < length) sink.plain(start, length);
 }
