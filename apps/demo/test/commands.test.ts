@@ -1,9 +1,10 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeWav } from '../src/audio/wav.ts';
-import { runMain } from './support/in-process.ts';
+import { createTestIO, runMain } from './support/in-process.ts';
 import { decodePng } from './support/png.ts';
 
 let dir: string;
@@ -131,5 +132,20 @@ describe('realtime', () => {
     expect(result.stdout).toMatch(/converted from pcm16, 1 channel\(s\), 96000 Hz to PCM16 mono 24 kHz/);
     expect(result.stdout).toMatch(/transcript: \S+/);
     expect(result.stdout).toMatch(/\[completed/);
+  });
+});
+
+describe('realtime on a terminal', () => {
+  it('prompts, answers, and leaves on Ctrl-C', async () => {
+    const stdin = Object.assign(new PassThrough(), { isTTY: true });
+    const io = createTestIO({ stdin, tty: true });
+    const running = runMain(['realtime'], io);
+    await io.stdout.waitFor(/you> /);
+    stdin.write('Hello\r');
+    await io.stdout.waitFor(/completed/);
+    stdin.write('\u0003');
+    const result = await running;
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Mock reply to "Hello"/);
   });
 });

@@ -84,6 +84,8 @@ async function conversation(
   });
   const close = () => rl.close();
   signal.addEventListener('abort', close, { once: true });
+  // On a terminal, Ctrl-C reaches readline rather than the process: it ends the conversation too.
+  rl.on('SIGINT', close);
   try {
     if (terminal) rl.prompt();
     for await (const line of rl) {
