@@ -382,6 +382,7 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
     await this.closed;
   }
 
+  /** What `util.inspect` shows: provider, model and state, never the connection's headers. */
   [INSPECT](): string {
     return `RealtimeSession { provider: '${this.provider}', model: '${this.model}', state: '${this.#state}' }`;
   }
