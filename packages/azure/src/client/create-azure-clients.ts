@@ -20,21 +20,20 @@ export interface AzureClientSettings {
   fetch?: typeof fetch | undefined;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: a mixin's base constructor must accept any arguments
-type ClientClass = new (...args: any[]) => OpenAI;
+/** What the SDK is told the key is when the real one goes in the `api-key` header (it never leaves the process). */
+const HEADER_KEY_PLACEHOLDER = 'switchboard-azure-api-key-header';
 
 /**
- * Makes an SDK client send its key as Azure's `api-key` header instead of `Authorization: Bearer`, as `AzureOpenAI`
- * does for a fixed key, but also for a key function: the SDK still calls it before every request (keys rotate).
+ * A fetch that sends the key as Azure's `api-key` header instead of `Authorization: Bearer`, resolving a key function
+ * before every request (keys rotate). Done at the fetch level rather than by overriding the SDK's private auth
+ * methods, whose shape differs between openai 6.x and 7.x.
  */
-function withApiKeyHeader<C extends ClientClass>(Base: C) {
-  return class ApiKeyClient extends Base {
-    protected override async authHeaders(...args: Parameters<OpenAI['authHeaders']>) {
-      // Asked for no scheme, the SDK returns its own empty header set, which is then filled with the key.
-      const headers = await super.authHeaders(args[0], {});
-      headers?.values.set('api-key', this.apiKey ?? '');
-      return headers;
-    }
+function apiKeyHeaderFetch(resolveKey: () => Promise<string>, baseFetch: typeof fetch = fetch): typeof fetch {
+  return async (input, init) => {
+    const headers = new Headers(init?.headers);
+    headers.delete('authorization');
+    headers.set('api-key', await resolveKey());
+    return baseFetch(input, { ...init, headers });
   };
 }
 
@@ -59,10 +58,6 @@ class AzureDeploymentClient extends AzureOpenAI {
   }
 }
 
-const ApiKeyOpenAI = withApiKeyHeader(OpenAI);
-const ApiKeyAzureOpenAI = withApiKeyHeader(AzureOpenAI);
-const ApiKeyDeploymentClient = withApiKeyHeader(AzureDeploymentClient);
-
 /**
  * Builds the SDK clients, always with `maxRetries: 0` (retries belong to @switchboard/resilience). v1 GA: one `OpenAI`
  * client on `/openai/v1` (its files and batches URLs are resource level already). Dated: an `AzureOpenAI` client that
@@ -73,6 +68,7 @@ const ApiKeyDeploymentClient = withApiKeyHeader(AzureDeploymentClient);
 export function createAzureClients(settings: AzureClientSettings): AzureClients {
   const { surface, credential } = settings;
   const apiKeyHeader = credential.kind === 'api-key';
+  const fetchImpl = apiKeyHeader ? apiKeyHeaderFetch(credential.resolve, settings.fetch) : settings.fetch;
   const shared = {
     baseURL: azureBaseUrl(settings.resourceUrl, surface),
     organization: null,
@@ -81,27 +77,24 @@ export function createAzureClients(settings: AzureClientSettings): AzureClients 
     maxRetries: 0,
     ...(settings.defaultHeaders ? { defaultHeaders: settings.defaultHeaders } : {}),
     ...(settings.timeoutMs !== undefined ? { timeout: settings.timeoutMs } : {}),
-    ...(settings.fetch ? { fetch: settings.fetch } : {}),
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
   };
   if (surface.kind === 'v1') {
-    const Client = apiKeyHeader ? ApiKeyOpenAI : OpenAI;
-    const client = new Client({
+    const client = new OpenAI({
       ...shared,
-      apiKey: credential.resolve,
+      // With an api-key the fetch above replaces this header; a token provider is the bearer itself.
+      apiKey: apiKeyHeader ? HEADER_KEY_PLACEHOLDER : credential.resolve,
       ...(surface.apiVersion ? { defaultQuery: { 'api-version': surface.apiVersion } } : {}),
     });
     return { client, filesClient: client };
   }
+  // An explicit credential keeps AzureOpenAI from reading AZURE_OPENAI_API_KEY from the environment.
   const dated = {
     ...shared,
     apiVersion: surface.apiVersion,
-    azureADTokenProvider: credential.resolve,
-    // An explicit empty key keeps AzureOpenAI from reading AZURE_OPENAI_API_KEY, which would clash with the function.
-    apiKey: '',
+    ...(apiKeyHeader ? { apiKey: HEADER_KEY_PLACEHOLDER } : { azureADTokenProvider: credential.resolve, apiKey: '' }),
   };
-  const client = new (apiKeyHeader ? ApiKeyDeploymentClient : AzureDeploymentClient)(dated);
-  const filesClient = new (apiKeyHeader ? ApiKeyAzureOpenAI : AzureOpenAI)(dated);
-  return { client, filesClient };
+  return { client: new AzureDeploymentClient(dated), filesClient: new AzureOpenAI(dated) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
