@@ -127,7 +127,9 @@ export class TimeoutError extends SwitchboardError {
   /** The limit that was exceeded, in milliseconds. */
   readonly timeoutMs: number;
 
-  constructor(options: Omit<ErrorClassOptions, 'message'> & { phase: TimeoutPhase; timeoutMs: number; message?: string }) {
+  constructor(
+    options: Omit<ErrorClassOptions, 'message'> & { phase: TimeoutPhase; timeoutMs: number; message?: string },
+  ) {
     super('timeout', {
       source: 'client',
       ...options,

@@ -171,6 +171,13 @@ describe('secrets never leak', () => {
     );
   });
 
+  it('leaves prose after an apiKey label alone', () => {
+    expect(redactSecrets('azure.apiKey: does not look like an Azure OpenAI key')).toBe(
+      'azure.apiKey: does not look like an Azure OpenAI key',
+    );
+    expect(redactSecrets('api_key=abcdefghijklmnop1234')).toBe('api_key=abcd***');
+  });
+
   it('maskSecret keeps at most a short prefix', () => {
     expect(maskSecret('short')).toBe('***');
     expect(maskSecret('sk-abcdefghijklmnopqrstuvwxyz')).toBe('sk-***');

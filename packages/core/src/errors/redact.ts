@@ -6,7 +6,7 @@
 const SECRET_PATTERNS: RegExp[] = [
   /\bsk-[A-Za-z0-9_-]{8,}/g,
   /\b(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi,
-  /\b(api[-_]?key["']?\s*[:=]\s*["']?)[^\s"',;]{4,}/gi,
+  /\b(api[-_]?key["']?\s*[:=]\s*["']?)[A-Za-z0-9._~+/=-]{12,}/gi,
   /\beyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]*/g,
   /\b[0-9a-f]{32}\b/gi,
   /\b[A-Za-z0-9]{84}\b/g,
