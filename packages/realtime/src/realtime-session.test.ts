@@ -273,6 +273,18 @@ describe('replies', () => {
     expect(session.stats.reconnects).toBe(1);
   });
 
+  it('fails replies still waiting to be sent when the server ends the session normally', async () => {
+    server.behaviour = {
+      event: (event, socket) => event.type === 'conversation.item.create' && socket.close(1000, 'bye'),
+    };
+    const session = await open();
+    const reply = session.sendText('unanswered');
+    const error = await reply.text.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as NetworkError).message).toBe('The realtime server ended the session (1000 (normal closure)).');
+    expect(session.closeInfo).toEqual({ code: 1000, reason: 'bye' });
+  });
+
   it('reports a close without a status after the session opened as a network error when reconnection is off', async () => {
     const session = await open({ reconnect: false });
     for (const client of server.clients) client.terminate();

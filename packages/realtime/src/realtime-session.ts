@@ -145,8 +145,7 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
     this.#hub = new EventHub(options.onListenerError);
     this.#outbox = new Outbox(options.maxQueueBytes, endpoint.provider);
     this.#tools = new ToolRunner(options.tools, {
-      send: (event) => this.send(event),
-      continueWith: (sink) => this.#requestResponse(sink, undefined),
+      respond: (outputs, sink) => this.#continueAfterTools(outputs, sink),
       emit: (event) => this.#emitLocal(event),
       signal: this.#lifetime.signal,
     });
@@ -304,15 +303,7 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
    * AbortedError once the session is closed.
    */
   send(event: RealtimeClientEvent): string {
-    if (this.#state === 'closed') throw this.#closedError();
-    const eventId = event.event_id ?? this.#nextEventId();
-    const data = JSON.stringify(event.event_id === undefined ? { ...event, event_id: eventId } : event);
-    const entry: OutboxEntry = { eventId, type: event.type, data, bytes: byteLength(data), seq: 0 };
-    if (this.#state === 'open') this.#write(entry);
-    // While disconnected an update only joins the configuration that is replayed first on the next connection.
-    else if (event.type !== 'session.update') this.#outbox.enqueue(entry);
-    if (event.type === 'session.update') this.#config.merge(event.session);
-    return eventId;
+    return this.#sendAll([event])[0] as string;
   }
 
   /** Sends a `session.update`; the change is also kept for every later reconnect. */
@@ -325,16 +316,16 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
    * as `textStream`; tool calls on the way are answered by the `tools` handlers and the reply follows on.
    */
   sendText(text: string, options: ReplyOptions = {}): RealtimeReply {
-    const itemEventId = this.send({
+    const item: RealtimeClientEvent = {
       type: 'conversation.item.create',
       item: { type: 'message', role: 'user', content: [{ type: 'input_text', text }] },
-    });
-    return this.#createReply(options, itemEventId);
+    };
+    return this.#createReply(options, [item]);
   }
 
   /** Asks for a response to the conversation so far (e.g. after `commitAudio()`), as a reply. */
   createResponse(options: ReplyOptions = {}): RealtimeReply {
-    return this.#createReply(options, undefined);
+    return this.#createReply(options, []);
   }
 
   /**
@@ -343,7 +334,7 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
    */
   appendAudio(audio: Pcm16Input, options: { chunkBytes?: number } = {}): number {
     const chunks = chunkPcm16(pcm16Bytes(audio), options.chunkBytes);
-    for (const chunk of chunks) this.send({ type: 'input_audio_buffer.append', audio: toBase64(chunk) });
+    this.#sendAll(chunks.map((chunk) => ({ type: 'input_audio_buffer.append', audio: toBase64(chunk) })));
     return chunks.length;
   }
 
@@ -493,7 +484,12 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
         this.#attempt = 0;
       }
       if (!failure && code === NORMAL_CLOSURE) {
-        this.#finish({ code, reason });
+        const ended = new NetworkError({
+          message: `The realtime server ended the session (${describeCloseCode(code)}).`,
+          provider: this.provider,
+          retryable: false,
+        });
+        this.#finish({ code, reason }, ended);
         return;
       }
       if (!failure && !isReconnectableClose(code)) {
@@ -560,7 +556,8 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
     }, delayMs);
   }
 
-  #finish(info: RealtimeCloseInfo): void {
+  /** Ends the session; waiting replies fail with `info.error`, else `pendingError`, else AbortedError (a user close). */
+  #finish(info: RealtimeCloseInfo, pendingError?: SwitchboardError): void {
     if (this.#state === 'closed') return;
     const previous = this.#state;
     this.#state = 'closed';
@@ -580,7 +577,9 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
     this.#outbox.clear();
     this.#closeInfo = info;
     const failure =
-      info.error ?? new AbortedError({ message: 'The realtime session was closed.', provider: this.provider });
+      info.error ??
+      pendingError ??
+      new AbortedError({ message: 'The realtime session was closed.', provider: this.provider });
     for (const sink of this.#tracker.liveSinks()) sink.fail(failure);
     this.#options.logger.info({ provider: this.provider, model: this.model, code: info.code }, 'realtime closed');
     const event: ConnectionStateEvent = {
@@ -670,17 +669,37 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
     if (seq > 0) this.#outbox.settleThrough(seq);
   }
 
-  #createReply(options: ReplyOptions, itemEventId: string | undefined): RealtimeReply {
+  /**
+   * Sends events as one unit: all written, or (while disconnected) all queued or none, so a helper never leaves
+   * half of its events behind when the queue is full.
+   */
+  #sendAll(events: RealtimeClientEvent[]): string[] {
+    if (this.#state === 'closed') throw this.#closedError();
+    const entries = events.map((event) => {
+      const eventId = event.event_id ?? this.#nextEventId();
+      const data = JSON.stringify(event.event_id === undefined ? { ...event, event_id: eventId } : event);
+      return { eventId, type: event.type, data, bytes: byteLength(data), seq: 0 } satisfies OutboxEntry;
+    });
+    if (this.#state === 'open') for (const entry of entries) this.#write(entry);
+    // While disconnected an update only joins the configuration that is replayed first on the next connection.
+    else this.#outbox.enqueueAll(entries.filter((entry) => entry.type !== 'session.update'));
+    for (const event of events) if (event.type === 'session.update') this.#config.merge(event.session);
+    return entries.map((entry) => entry.eventId);
+  }
+
+  #createReply(options: ReplyOptions, before: RealtimeClientEvent[]): RealtimeReply {
     const sink = new ReplySink(this.#tracker.forget);
-    if (itemEventId !== undefined) this.#tracker.watchEvent(sink, itemEventId);
-    this.#tracker.keepAlive(sink);
+    const { event, requestId } = this.#responseCreate(options.response);
+    let eventIds: string[];
     try {
-      this.#requestResponse(sink, options.response);
+      eventIds = this.#sendAll([...before, event]);
     } catch (error) {
       sink.fail(error);
       throw error;
     }
-    const reply = new RealtimeReply(
+    this.#tracker.register(sink, requestId, eventIds.at(-1) as string);
+    for (const eventId of eventIds.slice(0, -1)) this.#tracker.watchEvent(sink, eventId);
+    return new RealtimeReply(
       sink,
       () => {
         sink.cancelRequested = true;
@@ -688,17 +707,23 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
       },
       options.signal,
     );
-    return reply;
   }
 
-  #requestResponse(sink: ReplySink | undefined, params: RealtimeResponseParams | undefined): void {
+  /** Tool outputs and the response that follows them, sent as one unit. */
+  #continueAfterTools(outputs: RealtimeClientEvent[], sink: ReplySink | undefined): void {
+    const { event, requestId } = this.#responseCreate(undefined);
+    const eventIds = this.#sendAll([...outputs, event]);
+    if (sink) this.#tracker.register(sink, requestId, eventIds.at(-1) as string);
+  }
+
+  /** A `response.create` whose metadata carries a request id, so its `response.created` can be recognised. */
+  #responseCreate(params: RealtimeResponseParams | undefined): { event: RealtimeClientEvent; requestId: string } {
     const requestId = `req_${(++this.#requestCounter).toString(36)}`;
     const response: RealtimeResponseParams = {
       ...params,
       metadata: { ...params?.metadata, [REQUEST_METADATA_KEY]: requestId },
     };
-    const eventId = this.send({ type: 'response.create', response });
-    if (sink) this.#tracker.register(sink, requestId, eventId);
+    return { event: { type: 'response.create', response }, requestId };
   }
 
   // ── receiving ─────────────────────────────────────────────────────────────────────────────────────────────────

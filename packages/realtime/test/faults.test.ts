@@ -207,6 +207,10 @@ describe('the server drops the connection while the client is sending', () => {
     await vi.waitFor(() => expect(session.state).toBe('reconnecting'));
     const kept = [session.send(userMessage('a')), session.send(userMessage('b'))];
     expect(() => session.send(userMessage('x'.repeat(500)))).toThrow(QueueFullError);
+    // Helpers queue all of their events or none.
+    expect(() => session.appendAudio(new Int16Array(240), { chunkBytes: 160 })).toThrow(QueueFullError);
+    expect(() => session.sendText('y'.repeat(200))).toThrow(QueueFullError);
+    expect(session.stats.queuedEvents).toBe(2);
     await restored(session, 2);
     await vi.waitFor(() => expect(handledEvents(server, 'conversation.item.create')).toHaveLength(2));
     expect(handledEvents(server, 'conversation.item.create').map((event) => event.eventId)).toEqual(kept);

@@ -11,6 +11,7 @@ import {
   defineTool,
   type RealtimeSession,
   type RealtimeSessionEvent,
+  ResponseInterruptedError,
 } from '../src/index.js';
 import { handledEvents, OPENAI_KEY, openAIProvider, startServer } from './__fixtures__/mock.js';
 
@@ -281,7 +282,10 @@ describe('connection lifecycle', () => {
   });
 
   it('closes for good on a normal close from the server (1000), without reconnecting', async () => {
+    server.realtime.setLatency({ betweenDeltasMs: 50 });
     const session = await open();
+    const pending = session.sendText('cut short');
+    await session.waitFor('response.created');
     const states: ConnectionStateEvent[] = [];
     session.on('connection-state', (event) => {
       states.push(event);
@@ -289,6 +293,7 @@ describe('connection lifecycle', () => {
     server.realtime.closeAll(1000, 'bye');
     const info = await session.closed;
     expect(info).toEqual({ code: 1000, reason: 'bye' });
+    await expect(pending.text).rejects.toBeInstanceOf(ResponseInterruptedError);
     expect(states.map((event) => event.state)).toEqual(['closed']);
     expect(server.realtime.upgrades).toHaveLength(1);
     expect(() => session.sendText('too late')).toThrow(AbortedError);

@@ -110,9 +110,4 @@ export class ResponseTracker {
   liveSinks(): ReplySink[] {
     return [...this.#live];
   }
-
-  /** Tracks a reply that is between responses (its tool calls are running). */
-  keepAlive(sink: ReplySink): void {
-    this.#live.add(sink);
-  }
 }

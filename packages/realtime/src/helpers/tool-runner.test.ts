@@ -12,11 +12,10 @@ function host(overrides: Partial<ToolHost> = {}) {
   const results: ToolResultEvent[] = [];
   const continued: unknown[] = [];
   const value: ToolHost = {
-    send: (event) => {
-      sent.push(event);
-      return 'evt';
+    respond: (outputs, sink) => {
+      sent.push(...outputs);
+      continued.push(sink);
     },
-    continueWith: (sink) => continued.push(sink),
     emit: (event) => results.push(event),
     signal: new AbortController().signal,
     ...overrides,
@@ -93,7 +92,7 @@ describe('ToolRunner', () => {
     expect(closed.sent).toEqual([]);
 
     const failing = host({
-      send: () => {
+      respond: () => {
         throw new Error('queue full');
       },
     });

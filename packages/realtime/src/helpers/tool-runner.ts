@@ -7,10 +7,11 @@ import { isZodSchema, type RealtimeTool, toToolDefinition } from './realtime-too
 
 /** What the runner needs from the session. */
 export interface ToolHost {
-  /** Sends a client event (throws when the session is closed or the queue is full). */
-  send(event: RealtimeClientEvent): string;
-  /** Requests the follow-up response, delivering it to `sink` when there is one. */
-  continueWith(sink: ReplySink | undefined): void;
+  /**
+   * Sends the outputs and asks for the follow-up response (delivered to `sink` when there is one); throws when the
+   * session is closed or the queue is full.
+   */
+  respond(outputs: RealtimeClientEvent[], sink: ReplySink | undefined): void;
   /** Emits a `tool-result` event. */
   emit(event: ToolResultEvent): void;
   /** Aborted when the session closes. */
@@ -54,13 +55,13 @@ export class ToolRunner {
     const outputs = await Promise.all(calls.map((call) => this.#call(call)));
     if (this.#host.signal.aborted) return;
     try {
-      for (const [index, call] of calls.entries()) {
-        this.#host.send({
+      this.#host.respond(
+        calls.map((call, index) => ({
           type: 'conversation.item.create',
           item: { type: 'function_call_output', call_id: call.call_id, output: outputs[index] as string },
-        });
-      }
-      this.#host.continueWith(sink);
+        })),
+        sink,
+      );
     } catch (error) {
       sink?.fail(error);
     }

@@ -57,16 +57,22 @@ export class Outbox {
 
   /** Queues an event for the next connection; throws QueueFullError (and queues nothing) past the bound. */
   enqueue(entry: OutboxEntry): void {
-    if (this.#queuedBytes + entry.bytes > this.#maxBytes) {
+    this.enqueueAll([entry]);
+  }
+
+  /** Queues events as one unit: all of them, or none (QueueFullError) when together they do not fit. */
+  enqueueAll(entries: readonly OutboxEntry[]): void {
+    const bytes = entries.reduce((sum, entry) => sum + entry.bytes, 0);
+    if (this.#queuedBytes + bytes > this.#maxBytes) {
       throw new QueueFullError({
         maxBytes: this.#maxBytes,
         queuedBytes: this.#queuedBytes,
-        eventBytes: entry.bytes,
+        eventBytes: bytes,
         provider: this.#provider,
       });
     }
-    this.#queue.push(entry);
-    this.#queuedBytes += entry.bytes;
+    this.#queue.push(...entries);
+    this.#queuedBytes += bytes;
   }
 
   /** Takes every queued event, oldest first. */
