@@ -56,6 +56,13 @@ describe('withHooks', () => {
     expect(events.map((e) => e.name)).toEqual(['request', 'error']);
   });
 
+  it('stops a hooked stream when the caller aborts its signal', async () => {
+    const controller = new AbortController();
+    const stream = withHooks(scriptedProvider(), {}).streamChat(chatRequest, { signal: controller.signal });
+    controller.abort();
+    await expect(stream.response).rejects.toMatchObject({ code: 'aborted' });
+  });
+
   it('reports embeddings usage and image calls without usage', async () => {
     const { events, hooks } = recorder();
     const provider = withHooks(scriptedProvider(), [hooks]);

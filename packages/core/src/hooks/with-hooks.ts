@@ -88,7 +88,7 @@ export function withHooks(provider: Provider, hooks: Hooks | Hooks[], options: W
           }
           succeed(event, startedAt, usage, requestId);
         },
-        { provider: provider.name },
+        { provider: provider.name, ...(callOptions.signal ? { signal: callOptions.signal } : {}) },
       );
     },
   });
