@@ -1,4 +1,3 @@
-import type { RealtimeEndpoint } from '@switchboard/core';
 import { type MockServer, startMockServer } from '@switchboard/mock-server';
 import { createOpenAIProvider } from '@switchboard/openai';
 
@@ -29,24 +28,4 @@ export function handledEvents(server: MockServer, type?: string): { connectionId
       type: record.type,
       eventId: (record.event as { event_id?: string }).event_id ?? '',
     }));
-}
-
-/** A plain endpoint descriptor (connection data only) for a URL path on the mock server. */
-export function descriptor(
-  server: MockServer,
-  provider: string,
-  path: (model: string) => string,
-  headers: Record<string, string>,
-): { name: string; realtime: RealtimeEndpoint } {
-  return {
-    name: provider,
-    realtime: {
-      provider,
-      resolve: async (model) => ({
-        url: `${server.origin.replace('http:', 'ws:')}${path(model)}`,
-        headers,
-        model,
-      }),
-    },
-  };
 }
