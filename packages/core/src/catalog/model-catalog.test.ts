@@ -67,6 +67,7 @@ describe('model catalog', () => {
     ['ft:gpt-4o-mini-2024-07-18:acme::abc123', 'gpt-4o-mini'],
     ['gpt-4-0613', 'gpt-4'],
     ['gpt-35-turbo', 'gpt-3.5-turbo'],
+    ['gpt-4.5-preview', 'gpt-4.5'],
   ])('resolves %s to %s by longest prefix', (name, id) => {
     expect(modelCatalog.find(name)?.id).toBe(id);
   });
