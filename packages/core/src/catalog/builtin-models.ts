@@ -84,6 +84,16 @@ export const BUILTIN_MODELS: readonly ModelInfo[] = [
     capabilities: chat,
     pricing: price(0.1, 0.025, 0.4, '2025-04-14'),
   },
+  // Listed so `gpt-4.5-preview` is not taken for `gpt-4` by the longest-prefix rule.
+  {
+    id: 'gpt-4.5',
+    kind: 'chat',
+    contextWindow: 128_000,
+    maxOutputTokens: 16_384,
+    encoding: 'o200k_base',
+    capabilities: chat,
+    pricing: price(75, 37.5, 150, '2025-02-27'),
+  },
   {
     id: 'gpt-4o',
     kind: 'chat',
