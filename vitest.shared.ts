@@ -9,8 +9,6 @@ export function packageConfig(options: { exclude?: string[]; testTimeout?: numbe
   return defineConfig({
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-      // Only while a package is still being written; every package ships tests before its issue closes.
-      passWithNoTests: true,
       testTimeout: options.testTimeout ?? 20_000,
       hookTimeout: 20_000,
       typecheck: {
