@@ -4,7 +4,7 @@ import type { EncodingName } from '@switchboard/core';
  * Encodings of models the core catalog does not list (older, retired or niche ones), by model id or id prefix.
  * Source: tiktoken's `model_to_encoding.json` and `tiktoken/model.py` (MODEL_TO_ENCODING, MODEL_PREFIX_TO_ENCODING).
  * The catalog is consulted first; an entry here wins only when it matches a longer part of the name, so
- * `gpt-4.5-preview` is o200k although the catalog's `gpt-4` also prefixes it.
+ * `o3-pro-2025-06-10` is matched as `o3-pro` although the catalog's `o3` also prefixes it.
  */
 export const MODEL_ENCODINGS: Readonly<Record<string, EncodingName>> = {
   o1: 'o200k_base',
@@ -15,7 +15,6 @@ export const MODEL_ENCODINGS: Readonly<Record<string, EncodingName>> = {
   'o3-pro': 'o200k_base',
   'o4-mini': 'o200k_base',
   'chatgpt-4o-latest': 'o200k_base',
-  'gpt-4.5': 'o200k_base',
   'gpt-4o-realtime': 'o200k_base',
   'gpt-4o-audio': 'o200k_base',
   'gpt-5-chat-latest': 'o200k_base',

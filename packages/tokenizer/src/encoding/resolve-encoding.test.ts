@@ -26,7 +26,7 @@ describe('resolveEncoding', () => {
     ['o3-pro', 'o200k_base', 'known-model', 'o3-pro'],
     ['o3-pro-2025-06-10', 'o200k_base', 'known-model', 'o3-pro'],
     ['o1-mini', 'o200k_base', 'known-model', 'o1-mini'],
-    ['gpt-4.5-preview', 'o200k_base', 'known-model', 'gpt-4.5'],
+    ['gpt-4.5-preview', 'o200k_base', 'catalog', 'gpt-4.5'],
     ['chatgpt-4o-latest', 'o200k_base', 'known-model', 'chatgpt-4o-latest'],
     ['text-davinci-003', 'p50k_base', 'known-model', 'text-davinci-003'],
     ['davinci', 'r50k_base', 'known-model', 'davinci'],
