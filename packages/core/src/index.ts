@@ -69,6 +69,8 @@ export type { LogFn, Logger } from './logging/logger.js';
 export { silentLogger } from './logging/logger.js';
 export type { CallContext, Operation, ProviderMiddleware } from './middleware/wrap-provider.js';
 export { wrapProvider } from './middleware/wrap-provider.js';
+export type { Deferred } from './shared/deferred.js';
+export { createDeferred } from './shared/deferred.js';
 export type { ChatStreamOptions, ChatStreamSource } from './stream/chat-stream.js';
 export { ChatStream } from './stream/chat-stream.js';
 export type { PromptTemplate, TemplateMessage } from './templates/prompt-template.js';

@@ -1,5 +1,6 @@
 import { AbortedError, NetworkError, TimeoutError } from '../errors/error-classes.js';
 import { isSwitchboardError, type SwitchboardError } from '../errors/switchboard-error.js';
+import { createDeferred } from '../shared/deferred.js';
 import type { ChatResponse } from '../types/chat-response.js';
 import type { ChatStreamEvent } from '../types/stream-events.js';
 import { StreamAccumulator } from './stream-accumulator.js';
@@ -219,23 +220,6 @@ class StreamTimers {
   private timeout(phase: 'first-token' | 'idle', timeoutMs: number): void {
     this.fire(new TimeoutError({ phase, timeoutMs, provider: this.options.provider }));
   }
-}
-
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(value: T): void;
-  reject(reason: unknown): void;
-}
-
-// Promise.withResolvers needs Node 22; the floor is Node 20.
-function createDeferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }
 
 function abortReason(signal: AbortSignal, provider: string | undefined): SwitchboardError {

@@ -1,6 +1,7 @@
 import {
   CircuitOpenError,
   combineHooks,
+  createDeferred,
   type Hooks,
   isSwitchboardError,
   type Logger,
@@ -16,7 +17,6 @@ import {
   SamplingBreaker,
 } from 'cockatiel';
 import { abortReason } from '../shared/abort.js';
-import { createDeferred } from '../shared/deferred.js';
 import { OptionChecks } from '../shared/option-checks.js';
 import { isBreakerFailure } from './is-breaker-failure.js';
 

@@ -1,4 +1,4 @@
-/** A promise with its settle functions outside (Promise.withResolvers needs Node 22; the floor is Node 20). */
+/** A promise with its settle functions outside (`Promise.withResolvers` needs Node 22; the floor is Node 20). */
 export interface Deferred<T> {
   promise: Promise<T>;
   resolve(value: T): void;
