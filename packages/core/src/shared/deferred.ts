@@ -1,7 +1,10 @@
 /** A promise with its settle functions outside (`Promise.withResolvers` needs Node 22; the floor is Node 20). */
 export interface Deferred<T> {
+  /** The promise. */
   promise: Promise<T>;
+  /** Fulfils the promise. */
   resolve(value: T): void;
+  /** Rejects the promise. */
   reject(reason: unknown): void;
 }
 
