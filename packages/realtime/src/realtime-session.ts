@@ -22,7 +22,7 @@ import type {
 import { parseServerEvent } from './events/parse-server-event.js';
 import type { RawServerEvent } from './events/raw-server-event.js';
 import type { RealtimeServerSession } from './events/server/shared-schemas.js';
-import { type RealtimeServerEvent, SCHEMA_BY_TYPE } from './events/server-events.js';
+import { type RealtimeServerEvent, schemasByType } from './events/server-events.js';
 import type { RealtimeSessionConfig } from './events/session-config.js';
 import { Heartbeat } from './heartbeat.js';
 import { toBase64 } from './helpers/base64.js';
@@ -745,7 +745,7 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
   #dispatch(text: string): void {
     const event = parseServerEvent(text);
     if (event.type === 'raw-event') {
-      this.#hub.emit(event, SCHEMA_BY_TYPE.has(event.eventType) ? undefined : event.eventType);
+      this.#hub.emit(event, schemasByType().has(event.eventType) ? undefined : event.eventType);
       return;
     }
     this.#observe(event);
