@@ -30,3 +30,17 @@ export function importedModules(specifier, { cwd = process.cwd(), afterImport = 
 export function includesPackage(urls, name) {
   return urls.some((url) => url.includes(`/node_modules/${name}/`));
 }
+
+/**
+ * Checks that importing `specifier` loads none of the packages in `deferred`, and that running `firstUse` afterwards
+ * loads each of `loadedByFirstUse`. Returns what it found: both lists are empty when all is as it should be.
+ */
+export function checkDeferredImports(specifier, { cwd, deferred, firstUse, loadedByFirstUse = deferred }) {
+  const atImport = importedModules(specifier, { cwd });
+  if (!atImport.some((url) => url.startsWith('file:'))) throw new Error(`importing ${specifier} loaded no module`);
+  const afterUse = importedModules(specifier, { cwd, afterImport: firstUse });
+  return {
+    loadedAtImport: deferred.filter((name) => includesPackage(atImport, name)),
+    notLoadedByFirstUse: loadedByFirstUse.filter((name) => !includesPackage(afterUse, name)),
+  };
+}

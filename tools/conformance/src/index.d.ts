@@ -79,3 +79,21 @@ export declare function importedModules(specifier: string, options?: ImportedMod
 
 /** True when one of `urls` is inside the installed package `name` (`node_modules/<name>/`). */
 export declare function includesPackage(urls: readonly string[], name: string): boolean;
+
+/** Options of `checkDeferredImports`. */
+export interface DeferredImportsOptions {
+  /** Where the fresh processes run (the package's folder resolves its own name). */
+  cwd: string;
+  /** Packages that must not load at import. */
+  deferred: string[];
+  /** Module code run after the import, with the namespace as `mod`: the first use. */
+  firstUse: string;
+  /** Packages the first use must load (shows the check can see them). Default: `deferred`. */
+  loadedByFirstUse?: string[];
+}
+
+/** Imports `specifier` in fresh processes, before and after a first use; both lists are empty when all is right. */
+export declare function checkDeferredImports(
+  specifier: string,
+  options: DeferredImportsOptions,
+): { loadedAtImport: string[]; notLoadedByFirstUse: string[] };

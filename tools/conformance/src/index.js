@@ -126,4 +126,4 @@ export function parseSseData(text) {
   }
   return { events, done };
 }
-export { importedModules, includesPackage } from './imported-modules.js';
+export { checkDeferredImports, importedModules, includesPackage } from './imported-modules.js';
