@@ -109,7 +109,11 @@ try {
     const ms = medianImportMs(allDir, [name]);
     console.log(`  ${name.padEnd(28)} ${ms.toFixed(1).padStart(6)} ms`);
   }
-  const firstUse = medianImportMs(allDir, ['@switchboard/openai'], "mod.createOpenAIProvider({ apiKey: 'sk-bench' });");
+  const firstUse = medianImportMs(
+    allDir,
+    ['@switchboard/openai'],
+    "mod.createOpenAIProvider({ apiKey: 'sk-bench', baseURL: 'http://127.0.0.1:9/v1' });",
+  );
   console.log(
     `  ${'import + createOpenAIProvider'.padEnd(28)} ${firstUse.toFixed(1).padStart(6)} ms (zod and the SDK load here)`,
   );
