@@ -65,6 +65,10 @@ export type {
 } from './hooks/hook-events.js';
 export type { WithHooksOptions } from './hooks/with-hooks.js';
 export { withHooks } from './hooks/with-hooks.js';
+export { lazyModule } from './lazy/lazy-module.js';
+export { lazySchema } from './lazy/lazy-schema.js';
+export type { Zod } from './lazy/load-zod.js';
+export { loadZod } from './lazy/load-zod.js';
 export type { LogFn, Logger } from './logging/logger.js';
 export { silentLogger } from './logging/logger.js';
 export type { CallContext, Operation, ProviderMiddleware } from './middleware/wrap-provider.js';

@@ -5,11 +5,11 @@ import {
   type Provider,
   parseConfig,
 } from '@switchboard/core';
-import { OpenAI } from 'openai';
 import type { z } from 'zod';
 import { resolveKey } from './auth/resolve-key.js';
 import { createOpenAICompatibleProvider } from './provider/create-openai-compatible-provider.js';
 import { realtimeUrl } from './realtime/realtime-url.js';
+import { loadOpenAISdk } from './sdk/load-openai-sdk.js';
 
 /** The official endpoint, used when no `baseURL` is given. */
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
@@ -52,6 +52,7 @@ function buildOpenAIProvider(parsed: z.output<typeof openAIOptionsSchema>): Prov
   const baseURL = (parsed.baseURL ?? OPENAI_BASE_URL).replace(/\/+$/, '');
   const keySource = parsed.apiKey;
   const getKey = () => resolveKey(keySource, 'openai');
+  const { OpenAI } = loadOpenAISdk();
   const client = new OpenAI({
     apiKey: typeof keySource === 'string' ? keySource : getKey,
     baseURL,

@@ -47,6 +47,7 @@ export type { ResponseInfo, SdkRequestOptions } from './provider/provider-contex
 export { ProviderContext } from './provider/provider-context.js';
 export { createRealtimeEndpoint } from './realtime/realtime-endpoint.js';
 export { realtimeUrl } from './realtime/realtime-url.js';
+export { loadOpenAISdk } from './sdk/load-openai-sdk.js';
 export type { ChatChunk } from './stream/chat-chunk-schema.js';
 export { chatChunkSchema } from './stream/chat-chunk-schema.js';
 export type { ChunkMetadataReader, ChunkToEventsOptions } from './stream/chunk-to-events.js';

@@ -1,5 +1,4 @@
-import { type Logger, parseConfig, silentLogger } from '@switchboard/core';
-import { z } from 'zod';
+import { type Logger, lazySchema, parseConfig, silentLogger, type Zod } from '@switchboard/core';
 import type { RealtimeSessionConfig } from './events/session-config.js';
 import type { HeartbeatOptions } from './heartbeat.js';
 import type { RealtimeTool } from './helpers/realtime-tool.js';
@@ -55,48 +54,54 @@ export interface ResolvedOptions {
   logger: Logger;
 }
 
-const positive = z.number().positive().finite();
-const nonNegative = z.number().nonnegative().finite();
+const positive = (z: Zod) => z.number().positive().finite();
+const nonNegative = (z: Zod) => z.number().nonnegative().finite();
 const isFunction = (value: unknown) => typeof value === 'function';
 
-const toolSchema = z.looseObject({
-  description: z.string().optional(),
-  parameters: z
-    .custom<object>((value) => typeof value === 'object' && value !== null, 'must be a JSON schema or a zod schema')
-    .optional(),
-  execute: z.custom<RealtimeTool['execute']>(isFunction, 'must be a function'),
-});
+const toolSchema = (z: Zod) =>
+  z.looseObject({
+    description: z.string().optional(),
+    parameters: z
+      .custom<object>((value) => typeof value === 'object' && value !== null, 'must be a JSON schema or a zod schema')
+      .optional(),
+    execute: z.custom<RealtimeTool['execute']>(isFunction, 'must be a function'),
+  });
 
-const optionsSchema = z.strictObject({
-  model: z.string().min(1),
-  session: z.record(z.string(), z.unknown()).optional(),
-  tools: z
-    .record(z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, 'tool names are 1-64 letters, digits, _ or -'), toolSchema)
-    .optional(),
-  signal: z.custom<AbortSignal>((value) => value instanceof AbortSignal, 'must be an AbortSignal').optional(),
-  connectTimeoutMs: positive.optional(),
-  reconnect: z
-    .union([
-      z.literal(false),
-      z.strictObject({
-        maxAttempts: z.number().int().min(1).optional(),
-        initialDelayMs: nonNegative.optional(),
-        maxDelayMs: nonNegative.optional(),
-        factor: z.number().min(1).finite().optional(),
-        stableAfterMs: nonNegative.optional(),
-      }),
-    ])
-    .optional(),
-  heartbeat: z
-    .union([z.literal(false), z.strictObject({ intervalMs: positive.optional(), timeoutMs: positive.optional() })])
-    .optional(),
-  maxQueueBytes: z.number().int().positive().optional(),
-  transport: z
-    .union([z.literal('ws'), z.literal('websocket'), z.custom<TransportChoice>(isFunction, 'must be a function')])
-    .optional(),
-  onListenerError: z.custom<(error: unknown) => void>(isFunction, 'must be a function').optional(),
-  logger: z.custom<Logger>((value) => typeof value === 'object' && value !== null, 'must be a logger').optional(),
-});
+const optionsSchema = lazySchema((z) =>
+  z.strictObject({
+    model: z.string().min(1),
+    session: z.record(z.string(), z.unknown()).optional(),
+    tools: z
+      .record(z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, 'tool names are 1-64 letters, digits, _ or -'), toolSchema(z))
+      .optional(),
+    signal: z.custom<AbortSignal>((value) => value instanceof AbortSignal, 'must be an AbortSignal').optional(),
+    connectTimeoutMs: positive(z).optional(),
+    reconnect: z
+      .union([
+        z.literal(false),
+        z.strictObject({
+          maxAttempts: z.number().int().min(1).optional(),
+          initialDelayMs: nonNegative(z).optional(),
+          maxDelayMs: nonNegative(z).optional(),
+          factor: z.number().min(1).finite().optional(),
+          stableAfterMs: nonNegative(z).optional(),
+        }),
+      ])
+      .optional(),
+    heartbeat: z
+      .union([
+        z.literal(false),
+        z.strictObject({ intervalMs: positive(z).optional(), timeoutMs: positive(z).optional() }),
+      ])
+      .optional(),
+    maxQueueBytes: z.number().int().positive().optional(),
+    transport: z
+      .union([z.literal('ws'), z.literal('websocket'), z.custom<TransportChoice>(isFunction, 'must be a function')])
+      .optional(),
+    onListenerError: z.custom<(error: unknown) => void>(isFunction, 'must be a function').optional(),
+    logger: z.custom<Logger>((value) => typeof value === 'object' && value !== null, 'must be a logger').optional(),
+  }),
+);
 
 /** Default reconnection settings. */
 export const DEFAULT_RECONNECT = {

@@ -65,3 +65,35 @@ export declare const referenceDir: string;
 
 /** Splits raw SSE text into its JSON `data:` payloads; `done` tells whether `data: [DONE]` was seen. */
 export declare function parseSseData(text: string): { events: unknown[]; done: boolean };
+
+/** Options of `importedModules`. */
+export interface ImportedModulesOptions {
+  /** Where the fresh process runs, so `specifier` resolves as it would for a user there. Default: the current one. */
+  cwd?: string;
+  /** Module code run after the import, with the imported namespace as `mod` (e.g. a first use). */
+  afterImport?: string;
+}
+
+/** Imports `specifier` in a fresh Node process and returns the URL of every module resolved along the way. */
+export declare function importedModules(specifier: string, options?: ImportedModulesOptions): string[];
+
+/** True when one of `urls` is inside the installed package `name` (`node_modules/<name>/`). */
+export declare function includesPackage(urls: readonly string[], name: string): boolean;
+
+/** Options of `checkDeferredImports`. */
+export interface DeferredImportsOptions {
+  /** Where the fresh processes run (the package's folder resolves its own name). */
+  cwd: string;
+  /** Packages that must not load at import. */
+  deferred: string[];
+  /** Module code run after the import, with the namespace as `mod`: the first use. */
+  firstUse: string;
+  /** Packages the first use must load (shows the check can see them). Default: `deferred`. */
+  loadedByFirstUse?: string[];
+}
+
+/** Imports `specifier` in fresh processes, before and after a first use; both lists are empty when all is right. */
+export declare function checkDeferredImports(
+  specifier: string,
+  options: DeferredImportsOptions,
+): { loadedAtImport: string[]; notLoadedByFirstUse: string[] };

@@ -126,3 +126,4 @@ export function parseSseData(text) {
   }
   return { events, done };
 }
+export { checkDeferredImports, importedModules, includesPackage } from './imported-modules.js';

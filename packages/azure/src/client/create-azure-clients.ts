@@ -1,4 +1,5 @@
-import { AzureOpenAI, OpenAI } from 'openai';
+import { loadOpenAISdk } from '@switchboard/openai/internal';
+import type { AzureOpenAI, OpenAI } from 'openai';
 import { type AzureSurface, azureBaseUrl } from '../options/azure-surface.js';
 import type { AzureCredential } from './azure-credential.js';
 
@@ -40,22 +41,28 @@ function apiKeyHeaderFetch(resolveKey: () => Promise<string>, baseFetch: typeof 
 /** The dated operations whose URL names the deployment (`/openai/deployments/{deployment}/...`). */
 const DEPLOYMENT_PATHS = new Set(['/chat/completions', '/embeddings', '/images/generations']);
 
+let deploymentClientClass: typeof AzureOpenAI | undefined;
+
 /**
  * `AzureOpenAI` for dated API versions, routing deployment operations by the body's `model` (the deployment) and
- * leaving `model` out of the body: the dated request schemas have no such field, the URL carries it.
+ * leaving `model` out of the body: the dated request schemas have no such field, the URL carries it. The class is
+ * made on first use because its base class comes from the SDK, which is loaded then.
  */
-class AzureDeploymentClient extends AzureOpenAI {
-  override buildRequest(...[options, props]: Parameters<AzureOpenAI['buildRequest']>) {
-    const body = options.body;
-    if (DEPLOYMENT_PATHS.has(options.path) && isRecord(body) && typeof body.model === 'string') {
-      const { model, ...rest } = body;
-      return super.buildRequest(
-        { ...options, path: `/deployments/${encodeURIComponent(model)}${options.path}`, body: rest },
-        props,
-      );
+function azureDeploymentClient(): typeof AzureOpenAI {
+  deploymentClientClass ??= class AzureDeploymentClient extends loadOpenAISdk().AzureOpenAI {
+    override buildRequest(...[options, props]: Parameters<AzureOpenAI['buildRequest']>) {
+      const body = options.body;
+      if (DEPLOYMENT_PATHS.has(options.path) && isRecord(body) && typeof body.model === 'string') {
+        const { model, ...rest } = body;
+        return super.buildRequest(
+          { ...options, path: `/deployments/${encodeURIComponent(model)}${options.path}`, body: rest },
+          props,
+        );
+      }
+      return super.buildRequest(options, props);
     }
-    return super.buildRequest(options, props);
-  }
+  };
+  return deploymentClientClass;
 }
 
 /**
@@ -67,6 +74,7 @@ class AzureDeploymentClient extends AzureOpenAI {
  */
 export function createAzureClients(settings: AzureClientSettings): AzureClients {
   const { surface, credential } = settings;
+  const { AzureOpenAI, OpenAI } = loadOpenAISdk();
   const apiKeyHeader = credential.kind === 'api-key';
   const fetchImpl = apiKeyHeader ? apiKeyHeaderFetch(credential.resolve, settings.fetch) : settings.fetch;
   const shared = {
@@ -94,6 +102,7 @@ export function createAzureClients(settings: AzureClientSettings): AzureClients 
     apiVersion: surface.apiVersion,
     ...(apiKeyHeader ? { apiKey: HEADER_KEY_PLACEHOLDER } : { azureADTokenProvider: credential.resolve, apiKey: '' }),
   };
+  const AzureDeploymentClient = azureDeploymentClient();
   return { client: new AzureDeploymentClient(dated), filesClient: new AzureOpenAI(dated) };
 }
 

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { ConfigError, type ConfigIssue } from '../errors/error-classes.js';
+import { lazySchema } from '../lazy/lazy-schema.js';
 import { toConfigIssues } from './parse-config.js';
 import { type AzureOptions, azureOptionsSchema, type OpenAIOptions, openAIOptionsSchema } from './schemas.js';
 
@@ -83,7 +83,7 @@ function sourcesOf(prefix: string, variables: Record<string, string>): Record<st
   return Object.fromEntries(Object.entries(variables).map(([option, variable]) => [`${prefix}.${option}`, variable]));
 }
 
-const deploymentMapSchema = z.record(z.string().min(1), z.string().min(1));
+const deploymentMapSchema = lazySchema((z) => z.record(z.string().min(1), z.string().min(1)));
 
 /** Parses `model=deployment,model2=deployment2` or a JSON object; returns a problem description on failure. */
 function parseDeployments(raw: string): Record<string, string> | string {

@@ -1,9 +1,9 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
 import { type ConnectionInit, RealtimeConnection } from './connection.js';
 import { RealtimeClientEventError } from './errors.js';
 import { type DropSpec, RealtimeFaults } from './faults.js';
+import { loadWs } from './load-ws.js';
 import { type RealtimeRateLimit, RealtimeRateLimits } from './rate-limits.js';
 import { applySessionUpdate, createSession, type RealtimeSessionState } from './session.js';
 import type {
@@ -99,6 +99,7 @@ export function attachRealtime(server: Server, options: AttachRealtimeOptions = 
   let counter = 0;
   let closed = false;
   const newSession = sessionFactory(options.sessionDefaults);
+  const { WebSocketServer } = loadWs();
   const wss = new WebSocketServer({
     noServer: true,
     autoPong: false,

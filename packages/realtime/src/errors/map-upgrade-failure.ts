@@ -1,13 +1,14 @@
 import {
   AuthenticationError,
   InvalidRequestError,
+  lazySchema,
   NotFoundError,
   PermissionError,
   RateLimitError,
   ServerError,
   type SwitchboardError,
 } from '@switchboard/core';
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /** An HTTP answer to a WebSocket upgrade that refused it. */
 export interface UpgradeFailure {
@@ -22,14 +23,16 @@ export interface UpgradeFailure {
 }
 
 /** Both the OpenAI (`{ error: { message, type, code } }`) and the Azure (`{ error: { code, message } }`) shapes. */
-const errorBodySchema = z.object({
-  error: z.looseObject({
-    message: z.string().optional(),
-    code: z.union([z.string(), z.number()]).nullable().optional(),
-    type: z.string().nullable().optional(),
-    param: z.string().nullable().optional(),
+const errorBodySchema = lazySchema((z) =>
+  z.object({
+    error: z.looseObject({
+      message: z.string().optional(),
+      code: z.union([z.string(), z.number()]).nullable().optional(),
+      type: z.string().nullable().optional(),
+      param: z.string().nullable().optional(),
+    }),
   }),
-});
+);
 
 /** Turns a refused upgrade into the typed error the HTTP providers would throw for the same status. */
 export function mapUpgradeFailure(failure: UpgradeFailure): SwitchboardError {

@@ -1,5 +1,5 @@
 import type { RawServerEvent } from './raw-server-event.js';
-import { type RealtimeServerEvent, SCHEMA_BY_TYPE } from './server-events.js';
+import { type RealtimeServerEvent, schemasByType } from './server-events.js';
 
 const EXCERPT = 200;
 
@@ -20,7 +20,7 @@ export function parseServerEvent(text: string): RealtimeServerEvent | RawServerE
   const object = value as Record<string, unknown>;
   if (typeof object.type !== 'string')
     return { ...notAnEvent('(not-an-event)', text, 'no string `type`'), event: object };
-  const schema = SCHEMA_BY_TYPE.get(object.type);
+  const schema = schemasByType().get(object.type);
   if (!schema) return { type: 'raw-event', eventType: object.type, event: object };
   const result = schema.safeParse(object);
   if (result.success) return result.data;

@@ -61,7 +61,12 @@ export type RealtimeServerEvent = z.infer<(typeof SERVER_EVENT_SCHEMAS)[number]>
 /** The `type` of every known server event. */
 export type RealtimeServerEventType = RealtimeServerEvent['type'];
 
-/** Looks a schema up by event type. */
-export const SCHEMA_BY_TYPE: ReadonlyMap<string, z.ZodType<RealtimeServerEvent>> = new Map(
-  SERVER_EVENT_SCHEMAS.map((schema) => [schema.shape.type.value, schema as z.ZodType<RealtimeServerEvent>]),
-);
+let schemaByType: ReadonlyMap<string, z.ZodType<RealtimeServerEvent>> | undefined;
+
+/** Looks a schema up by event type (the map, and so every schema, is built on the first call). */
+export function schemasByType(): ReadonlyMap<string, z.ZodType<RealtimeServerEvent>> {
+  schemaByType ??= new Map(
+    SERVER_EVENT_SCHEMAS.map((schema) => [schema.shape.type.value, schema as z.ZodType<RealtimeServerEvent>]),
+  );
+  return schemaByType;
+}

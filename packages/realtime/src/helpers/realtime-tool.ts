@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { loadZod } from '@switchboard/core';
+import type { z } from 'zod';
 import type { RealtimeFunctionToolDefinition } from '../events/session-config.js';
 
 /** What a tool handler gets besides its arguments. */
@@ -41,7 +42,7 @@ export function toToolDefinition(name: string, tool: RealtimeTool): RealtimeFunc
   if (tool.description !== undefined) definition.description = tool.description;
   const { parameters } = tool;
   if (isZodSchema(parameters)) {
-    const { $schema: _ignored, ...schema } = z.toJSONSchema(parameters) as Record<string, unknown>;
+    const { $schema: _ignored, ...schema } = loadZod().toJSONSchema(parameters) as Record<string, unknown>;
     definition.parameters = schema;
   } else if (parameters !== undefined) {
     definition.parameters = parameters as Record<string, unknown>;

@@ -3,7 +3,7 @@ import type { RealtimeSessionEvent } from '../events/local-events.js';
 import { parseServerEvent } from '../events/parse-server-event.js';
 import type { RawServerEvent } from '../events/raw-server-event.js';
 import type { RealtimeServerSession } from '../events/server/shared-schemas.js';
-import { type RealtimeServerEvent, SCHEMA_BY_TYPE } from '../events/server-events.js';
+import { type RealtimeServerEvent, schemasByType } from '../events/server-events.js';
 
 /**
  * Frames from the server on their way to listeners: parsed, shown to the session's own observers (replies, the
@@ -76,7 +76,7 @@ export class InboundEvents {
   #dispatch(text: string): void {
     const event = parseServerEvent(text);
     if (event.type === 'raw-event') {
-      this.#hub.emit(event, SCHEMA_BY_TYPE.has(event.eventType) ? undefined : event.eventType);
+      this.#hub.emit(event, schemasByType().has(event.eventType) ? undefined : event.eventType);
       return;
     }
     if (event.type === 'session.created' || event.type === 'session.updated') this.#serverSession = event.session;

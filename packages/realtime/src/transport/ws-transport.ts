@@ -1,9 +1,12 @@
-import { NetworkError, type SwitchboardError } from '@switchboard/core';
-import WebSocket from 'ws';
+import { lazyModule, NetworkError, type SwitchboardError } from '@switchboard/core';
+import type WebSocket from 'ws';
 import { mapUpgradeFailure } from '../errors/map-upgrade-failure.js';
 import type { RealtimeTransport, TransportFactory } from './transport.js';
 
 const MAX_ERROR_BODY = 8 * 1024;
+
+/** `ws`, loaded when the first socket opens rather than at import. */
+const loadWs = lazyModule<{ default: typeof WebSocket }>(() => import.meta.resolve('ws'));
 
 /**
  * The Node transport, on the `ws` package: sets upgrade headers, pings, and turns a refused upgrade into the typed
@@ -12,6 +15,7 @@ const MAX_ERROR_BODY = 8 * 1024;
 export function wsTransport(): TransportFactory {
   return (target, events) => {
     let failure: SwitchboardError | undefined;
+    const { default: WebSocket } = loadWs();
     const socket = new WebSocket(target.url, target.protocols ?? [], {
       headers: target.headers,
       perMessageDeflate: false,

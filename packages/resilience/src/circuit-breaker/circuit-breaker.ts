@@ -7,16 +7,9 @@ import {
   type Logger,
   type SwitchboardError,
 } from '@switchboard/core';
-import {
-  type CircuitBreakerPolicy,
-  CircuitState as CockatielState,
-  ConsecutiveBreaker,
-  circuitBreaker,
-  handleWhen,
-  isBrokenCircuitError,
-  SamplingBreaker,
-} from 'cockatiel';
+import type { CircuitBreakerPolicy, CircuitState as CockatielState } from 'cockatiel';
 import { abortReason } from '../shared/abort.js';
+import { loadCockatiel } from '../shared/load-cockatiel.js';
 import { OptionChecks } from '../shared/option-checks.js';
 import { isBreakerFailure } from './is-breaker-failure.js';
 
@@ -73,12 +66,11 @@ interface Circuit {
   openedAt: number;
 }
 
-const STATE_NAMES: Record<CockatielState, CircuitState> = {
-  [CockatielState.Closed]: 'closed',
-  [CockatielState.Open]: 'open',
-  [CockatielState.HalfOpen]: 'half-open',
-  [CockatielState.Isolated]: 'open',
-};
+function stateName(state: CockatielState): CircuitState {
+  const { CircuitState: States } = loadCockatiel();
+  if (state === States.HalfOpen) return 'half-open';
+  return state === States.Closed ? 'closed' : 'open';
+}
 
 /**
  * Creates circuit breakers keyed by provider + model: a circuit opens on `consecutiveFailures` 5xx/network/timeout
@@ -104,6 +96,7 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}): Circu
   const circuitFor = (key: string): Circuit => {
     const existing = circuits.get(key);
     if (existing) return existing;
+    const { ConsecutiveBreaker, SamplingBreaker, circuitBreaker, handleWhen } = loadCockatiel();
     const breaker =
       ratio === undefined
         ? new ConsecutiveBreaker(options.consecutiveFailures ?? 5)
@@ -117,7 +110,7 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}): Circu
     const circuit: Circuit = { policy, state: 'closed', openedAt: 0 };
     policy.onStateChange((next) => {
       const from = circuit.state;
-      const to = STATE_NAMES[next];
+      const to = stateName(next);
       circuit.state = to;
       if (to === 'open') circuit.openedAt = Date.now();
       const cause = to === 'open' ? policy.lastFailure : undefined;
@@ -161,7 +154,7 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}): Circu
       task.catch((error: unknown) => {
         if (admitted) return;
         signal?.removeEventListener('abort', onAbort);
-        reject(isBrokenCircuitError(error) ? openError(key, circuit) : error);
+        reject(loadCockatiel().isBrokenCircuitError(error) ? openError(key, circuit) : error);
       });
     });
   };

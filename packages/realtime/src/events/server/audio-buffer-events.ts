@@ -1,40 +1,46 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { serverEvent } from './shared-schemas.js';
 
 /** `input_audio_buffer.committed`: the buffered audio became a user item. */
-export const inputAudioCommittedSchema = serverEvent('input_audio_buffer.committed', {
+export const inputAudioCommittedSchema = serverEvent('input_audio_buffer.committed', (z) => ({
   previous_item_id: z.string().nullable().optional(),
   item_id: z.string(),
-});
+}));
 /** `input_audio_buffer.cleared`. */
-export const inputAudioClearedSchema = serverEvent('input_audio_buffer.cleared', {});
+export const inputAudioClearedSchema = serverEvent('input_audio_buffer.cleared', () => ({}));
 /** `input_audio_buffer.speech_started` (server voice activity detection). */
-export const speechStartedSchema = serverEvent('input_audio_buffer.speech_started', {
+export const speechStartedSchema = serverEvent('input_audio_buffer.speech_started', (z) => ({
   audio_start_ms: z.number(),
   item_id: z.string(),
-});
+}));
 /** `input_audio_buffer.speech_stopped`. */
-export const speechStoppedSchema = serverEvent('input_audio_buffer.speech_stopped', {
+export const speechStoppedSchema = serverEvent('input_audio_buffer.speech_stopped', (z) => ({
   audio_end_ms: z.number(),
   item_id: z.string(),
-});
+}));
 /** `input_audio_buffer.timeout_triggered`. */
-export const audioTimeoutTriggeredSchema = serverEvent('input_audio_buffer.timeout_triggered', {
+export const audioTimeoutTriggeredSchema = serverEvent('input_audio_buffer.timeout_triggered', (z) => ({
   audio_start_ms: z.number(),
   audio_end_ms: z.number(),
   item_id: z.string(),
-});
+}));
 /** `input_audio_buffer.dtmf_event_received` (SIP calls). */
-export const dtmfReceivedSchema = serverEvent('input_audio_buffer.dtmf_event_received', {
+export const dtmfReceivedSchema = serverEvent('input_audio_buffer.dtmf_event_received', (z) => ({
   event: z.string(),
   received_at: z.number(),
-});
+}));
 /** `output_audio_buffer.started` (WebRTC / SIP). */
-export const outputAudioStartedSchema = serverEvent('output_audio_buffer.started', { response_id: z.string() });
+export const outputAudioStartedSchema = serverEvent('output_audio_buffer.started', (z) => ({
+  response_id: z.string(),
+}));
 /** `output_audio_buffer.stopped` (WebRTC / SIP). */
-export const outputAudioStoppedSchema = serverEvent('output_audio_buffer.stopped', { response_id: z.string() });
+export const outputAudioStoppedSchema = serverEvent('output_audio_buffer.stopped', (z) => ({
+  response_id: z.string(),
+}));
 /** `output_audio_buffer.cleared` (WebRTC / SIP). */
-export const outputAudioClearedSchema = serverEvent('output_audio_buffer.cleared', { response_id: z.string() });
+export const outputAudioClearedSchema = serverEvent('output_audio_buffer.cleared', (z) => ({
+  response_id: z.string(),
+}));
 
 /** `input_audio_buffer.committed`. */
 export type InputAudioCommittedEvent = z.infer<typeof inputAudioCommittedSchema>;

@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import type { Zod } from '@switchboard/core';
+import type { z } from 'zod';
 import { serverEvent } from './shared-schemas.js';
 
-const item = { item_id: z.string() };
-const call = { item_id: z.string(), output_index: z.number() };
+const item = (z: Zod) => ({ item_id: z.string() });
+const call = (z: Zod) => ({ item_id: z.string(), output_index: z.number() });
 
 /** `mcp_list_tools.in_progress`. */
 export const mcpListToolsInProgressSchema = serverEvent('mcp_list_tools.in_progress', item);
@@ -11,17 +12,17 @@ export const mcpListToolsCompletedSchema = serverEvent('mcp_list_tools.completed
 /** `mcp_list_tools.failed`. */
 export const mcpListToolsFailedSchema = serverEvent('mcp_list_tools.failed', item);
 /** `response.mcp_call_arguments.delta`. */
-export const mcpCallArgumentsDeltaSchema = serverEvent('response.mcp_call_arguments.delta', {
-  ...call,
+export const mcpCallArgumentsDeltaSchema = serverEvent('response.mcp_call_arguments.delta', (z) => ({
+  ...call(z),
   response_id: z.string(),
   delta: z.string(),
-});
+}));
 /** `response.mcp_call_arguments.done`. */
-export const mcpCallArgumentsDoneSchema = serverEvent('response.mcp_call_arguments.done', {
-  ...call,
+export const mcpCallArgumentsDoneSchema = serverEvent('response.mcp_call_arguments.done', (z) => ({
+  ...call(z),
   response_id: z.string(),
   arguments: z.string(),
-});
+}));
 /** `response.mcp_call.in_progress`. */
 export const mcpCallInProgressSchema = serverEvent('response.mcp_call.in_progress', call);
 /** `response.mcp_call.completed`. */

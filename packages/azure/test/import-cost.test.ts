@@ -1,0 +1,13 @@
+import { fileURLToPath } from 'node:url';
+import { checkDeferredImports } from '@internal/conformance';
+import { expect, it } from 'vitest';
+
+// Importing the package must stay cheap: heavy dependencies load on first use, not at import (issue 11).
+it('loads zod and the openai SDK on first use, not at import', () => {
+  const result = checkDeferredImports('@switchboard/azure', {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    deferred: ['zod', 'openai'],
+    firstUse: `mod.createAzureProvider({ endpoint: 'http://127.0.0.1:9', apiKey: 'test-key', apiVersion: '2024-10-21' });`,
+  });
+  expect(result).toEqual({ loadedAtImport: [], notLoadedByFirstUse: [] });
+});
