@@ -35,6 +35,8 @@ export {
   TimeoutError,
   UnsupportedError,
 } from './errors/error-classes.js';
+export type { HttpErrorDetails } from './errors/error-from-http-status.js';
+export { errorFromHttpStatus } from './errors/error-from-http-status.js';
 export { maskSecret, redactSecrets } from './errors/redact.js';
 export type {
   ErrorSeverity,

@@ -1,14 +1,8 @@
 import {
   AbortedError,
-  AuthenticationError,
   type BatchResultLine,
-  ContentFilterError,
-  ContextLengthError,
+  errorFromHttpStatus,
   InvalidRequestError,
-  NotFoundError,
-  PermissionError,
-  RateLimitError,
-  ServerError,
   SwitchboardError,
 } from '@switchboard/core';
 import type { BatchLineOutcome } from '../types/batch-result.js';
@@ -35,27 +29,8 @@ export function mapLineError(line: BatchResultLine, provider: string): Switchboa
   const outcome = lineOutcome(line);
   if (outcome === 'expired') return new SwitchboardError('timeout', { ...base, retryable: true, severity: 'warning' });
   if (outcome === 'cancelled') return new AbortedError({ ...base, source: 'provider' });
-  if (code === 'content_filter') return new ContentFilterError(base);
-  if (code === 'context_length_exceeded') return new ContextLengthError(base);
-  if (code === 'insufficient_quota') return new RateLimitError({ ...base, kind: 'quota' });
-  switch (line.status) {
-    case 400:
-    case 422:
-      return new InvalidRequestError(base);
-    case 401:
-      return new AuthenticationError(base);
-    case 403:
-      return new PermissionError(base);
-    case 404:
-      return new NotFoundError(base);
-    case 429:
-      return new RateLimitError(base);
-    default:
-      return new ServerError({
-        ...base,
-        retryable: line.status === undefined || line.status >= 500 || line.status === 408,
-      });
-  }
+  // The same mapping as a direct call; without a status, the code decides (an unknown one counts as a server failure).
+  return errorFromHttpStatus({ status: line.status, code }, base);
 }
 
 /** The error of a request that no result file mentions, from its batch's final state. */

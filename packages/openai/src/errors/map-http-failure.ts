@@ -1,20 +1,8 @@
-import {
-  AuthenticationError,
-  ContentFilterError,
-  ContextLengthError,
-  InvalidRequestError,
-  NotFoundError,
-  PermissionError,
-  RateLimitError,
-  ServerError,
-  type SwitchboardError,
-} from '@switchboard/core';
+import { errorFromHttpStatus, type SwitchboardError } from '@switchboard/core';
 import { parseRateLimitHeaders } from '../headers/parse-rate-limit-headers.js';
 import type { BaseErrorOptions, ErrorContext } from './error-context.js';
 import type { HttpFailure } from './http-failure.js';
 import { parseRetryAfterMs } from './retry-after.js';
-
-const CONTEXT_LENGTH_MESSAGE = /maximum context length|context window|too many tokens in the prompt/i;
 
 /** The request id from `x-request-id` (or the provider's own reader). */
 export function readRequestId(headers: Headers | undefined, context: ErrorContext): string | undefined {
@@ -40,53 +28,15 @@ export function baseErrorOptions(failure: HttpFailure, context: ErrorContext, ca
 }
 
 /**
- * Maps an HTTP failure (or an `error` payload inside a stream, which has no status) to the matching core error:
- * 400 `context_length_exceeded` → context-length, 400/413/422 → invalid-request, 401 → authentication, 403 →
- * permission, 404 → not-found, 429 → rate-limit (`insufficient_quota` → kind `quota`, never retryable), 408/409/5xx →
- * server. `x-should-retry: false` makes a retryable error non-retryable.
+ * Maps an HTTP failure (or an `error` payload inside a stream, which has no status) to the matching core error with
+ * core's `errorFromHttpStatus`, after the provider's own `mapFailure` hook (Azure's content filter) had its say; a
+ * 429 carries the rate-limit headers.
  */
 export function mapHttpFailure(failure: HttpFailure, context: ErrorContext, cause?: unknown): SwitchboardError {
   const base = baseErrorOptions(failure, context, cause);
   const custom = context.mapFailure?.(failure, base);
   if (custom) return custom;
-  const code = failure.error?.code === undefined || failure.error.code === null ? '' : String(failure.error.code);
-  const type = failure.error?.type ?? '';
-  const retryable = base.shouldRetry === false ? { retryable: false } : {};
-  const status = failure.status ?? statusFromCode(code, type);
-
-  if (status === 429 || code === 'rate_limit_exceeded' || code === 'insufficient_quota') {
-    const quota = code === 'insufficient_quota' || type === 'insufficient_quota';
-    const rateLimit = parseRateLimitHeaders(failure.headers);
-    return new RateLimitError({
-      ...base,
-      ...retryable,
-      kind: quota ? 'quota' : 'rate',
-      ...(rateLimit ? { rateLimit } : {}),
-    });
-  }
-  if (code === 'context_length_exceeded' || (status === 400 && CONTEXT_LENGTH_MESSAGE.test(base.message))) {
-    return new ContextLengthError(base);
-  }
-  if (code === 'content_filter') return new ContentFilterError(base);
-  switch (status) {
-    case 401:
-      return new AuthenticationError(base);
-    case 403:
-      return new PermissionError(base);
-    case 404:
-      return new NotFoundError(base);
-    case 408:
-    case 409:
-      return new ServerError({ ...base, ...retryable });
-  }
-  if (status >= 500) return new ServerError({ ...base, ...retryable });
-  return new InvalidRequestError({ ...base, ...(failure.error?.param ? { param: failure.error.param } : {}) });
-}
-
-/** An error without a status (inside a stream): guess the status class from its code and type. */
-function statusFromCode(code: string, type: string): number {
-  if (code === 'invalid_api_key' || type === 'authentication_error') return 401;
-  if (type === 'invalid_request_error') return 400;
-  if (code === 'model_not_found' || type === 'not_found_error') return 404;
-  return 500;
+  const { code, type, param } = failure.error ?? {};
+  const rateLimit = parseRateLimitHeaders(failure.headers);
+  return errorFromHttpStatus({ status: failure.status, code, type, param }, { ...base, rateLimit });
 }

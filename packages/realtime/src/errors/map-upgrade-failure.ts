@@ -1,13 +1,4 @@
-import {
-  AuthenticationError,
-  InvalidRequestError,
-  lazySchema,
-  NotFoundError,
-  PermissionError,
-  RateLimitError,
-  ServerError,
-  type SwitchboardError,
-} from '@switchboard/core';
+import { errorFromHttpStatus, lazySchema, type SwitchboardError } from '@switchboard/core';
 import type { z } from 'zod';
 
 /** An HTTP answer to a WebSocket upgrade that refused it. */
@@ -48,16 +39,7 @@ export function mapUpgradeFailure(failure: UpgradeFailure): SwitchboardError {
     requestId: header(failure.headers, 'x-request-id') ?? header(failure.headers, 'apim-request-id'),
     retryAfterMs: retryAfterMs(failure.headers),
   };
-  const { status } = failure;
-  if (status === 401) return new AuthenticationError(options);
-  if (status === 403) return new PermissionError(options);
-  if (status === 404) return new NotFoundError(options);
-  if (status === 429) {
-    const quota = code === 'insufficient_quota' || detail?.type === 'insufficient_quota';
-    return new RateLimitError({ ...options, kind: quota ? 'quota' : 'rate' });
-  }
-  if (status === 408 || status === 409 || status >= 500) return new ServerError(options);
-  return new InvalidRequestError({ ...options, param: detail?.param ?? undefined });
+  return errorFromHttpStatus({ status: failure.status, code, type: detail?.type, param: detail?.param }, options);
 }
 
 function parseBody(body: string): z.infer<typeof errorBodySchema>['error'] | undefined {
