@@ -45,6 +45,25 @@ async function waitUntil(test: () => Promise<boolean>, timeoutMs = 20_000): Prom
   }
 }
 
+/** A local, resumable run of the bundled batch sample, with its own output and checkpoint files. */
+function localBatch(name: string) {
+  const out = join(dir, `${name}.results.jsonl`);
+  const checkpoint = join(dir, `${name}.checkpoint.jsonl`);
+  const args = [
+    'batch',
+    BATCH_SAMPLE,
+    '--mode',
+    'local',
+    '--out',
+    out,
+    '--checkpoint',
+    checkpoint,
+    '--concurrency',
+    '2',
+  ];
+  return { out, checkpoint, args };
+}
+
 describe('switchboard-demo (built CLI, subprocess)', () => {
   it('tour: every scene, a decodable PNG, a batch output with every id once', async () => {
     const outDir = join(dir, 'tour');
@@ -148,20 +167,7 @@ describe('switchboard-demo (built CLI, subprocess)', () => {
   });
 
   it('batch: interrupted with SIGINT and resumed, the output has every id exactly once', async () => {
-    const out = join(dir, 'sigint.results.jsonl');
-    const checkpoint = join(dir, 'sigint.checkpoint.jsonl');
-    const args = [
-      'batch',
-      BATCH_SAMPLE,
-      '--mode',
-      'local',
-      '--out',
-      out,
-      '--checkpoint',
-      checkpoint,
-      '--concurrency',
-      '2',
-    ];
+    const { out, checkpoint, args } = localBatch('sigint');
     const first = startCli(args, { env: { SWITCHBOARD_MOCK_LATENCY: '50,30' } });
     first.child.stdin.end();
     await waitUntil(async () => (await checkpointLines(checkpoint)) >= 4);
@@ -183,20 +189,7 @@ describe('switchboard-demo (built CLI, subprocess)', () => {
   });
 
   it('batch: killed outright (a crash) and resumed, the output has every id exactly once', async () => {
-    const out = join(dir, 'crash.results.jsonl');
-    const checkpoint = join(dir, 'crash.checkpoint.jsonl');
-    const args = [
-      'batch',
-      BATCH_SAMPLE,
-      '--mode',
-      'local',
-      '--out',
-      out,
-      '--checkpoint',
-      checkpoint,
-      '--concurrency',
-      '2',
-    ];
+    const { out, checkpoint, args } = localBatch('crash');
     const first = startCli(args, { env: { SWITCHBOARD_MOCK_LATENCY: '50,30' } });
     first.child.stdin.end();
     await waitUntil(async () => (await checkpointLines(checkpoint)) >= 3);
