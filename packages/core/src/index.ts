@@ -100,6 +100,9 @@ export type {
   ImagePart,
   ImageSource,
   ProviderOptions,
+  ReasoningEffort,
+  ReasoningOptions,
+  ReasoningSummary,
   ResponseFormat,
   SystemMessage,
   TextPart,
@@ -109,6 +112,7 @@ export type {
   ToolMessage,
   UserContentPart,
   UserMessage,
+  Verbosity,
 } from './types/chat-request.js';
 export type { ChatResponse, FinishReason, ResponseToolCall } from './types/chat-response.js';
 export type { EmbeddingRequest, EmbeddingResponse } from './types/embedding.js';
@@ -119,6 +123,7 @@ export type {
   ChatStreamEvent,
   FinishEvent,
   ProviderMetadataEvent,
+  ReasoningDeltaEvent,
   RefusalDeltaEvent,
   StreamStartEvent,
   TextDeltaEvent,

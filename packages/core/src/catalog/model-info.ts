@@ -1,3 +1,5 @@
+import type { ReasoningEffort } from '../types/chat-request.js';
+
 /** What a model can do. */
 export interface ModelCapabilities {
   /** Accepts image inputs. */
@@ -10,6 +12,10 @@ export interface ModelCapabilities {
   streaming: boolean;
   /** A reasoning model (uses `max_completion_tokens`, no temperature, reasoning tokens). */
   reasoning: boolean;
+  /** The reasoning efforts the model accepts (reasoning models); absent means the catalog does not know. */
+  reasoningEfforts?: readonly ReasoningEffort[];
+  /** Accepts `verbosity` (GPT-5 family). */
+  verbosity?: boolean;
 }
 
 /** Prices in USD per 1M tokens, with where and when they were published. */

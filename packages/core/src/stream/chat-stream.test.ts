@@ -141,6 +141,20 @@ describe('ChatStream', () => {
     expect(response.usage).toBeUndefined();
   });
 
+  it('assembles the reasoning summary from reasoning deltas', async () => {
+    const response = await new ChatStream(
+      fromEvents([
+        { type: 'start' },
+        { type: 'reasoning-delta', delta: 'Compare ' },
+        { type: 'reasoning-delta', delta: 'both.' },
+        { type: 'text-delta', delta: 'B' },
+        { type: 'finish', finishReason: 'stop', rawFinishReason: 'completed' },
+      ]),
+    ).response;
+    expect(response.reasoningSummary).toBe('Compare both.');
+    expect(response.text).toBe('B');
+  });
+
   it('fails with a network error when the source ends before finishing', async () => {
     const stream = new ChatStream(fromEvents(textEvents.slice(0, 2)));
     await expect(stream.response).rejects.toBeInstanceOf(NetworkError);

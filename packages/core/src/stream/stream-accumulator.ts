@@ -18,6 +18,7 @@ export class StreamAccumulator {
   private model = '';
   private text = '';
   private refusal: string | null = null;
+  private reasoningSummary: string | undefined;
   private readonly toolCalls = new Map<number, PartialToolCall>();
   private finishReason: FinishReason | undefined;
   private rawFinishReason: string | null = null;
@@ -45,6 +46,9 @@ export class StreamAccumulator {
         return [event];
       case 'refusal-delta':
         this.refusal = (this.refusal ?? '') + event.delta;
+        return [event];
+      case 'reasoning-delta':
+        this.reasoningSummary = (this.reasoningSummary ?? '') + event.delta;
         return [event];
       case 'tool-call-delta':
         return [...this.completeToolCallsBefore(event.index), this.addToolCallDelta(event)];
@@ -82,6 +86,7 @@ export class StreamAccumulator {
       finishReason: this.finishReason ?? 'other',
       rawFinishReason: this.rawFinishReason,
     };
+    if (this.reasoningSummary !== undefined) response.reasoningSummary = this.reasoningSummary;
     if (this.usage) response.usage = this.usage;
     if (this.rateLimit) response.rateLimit = this.rateLimit;
     if (this.requestId) response.requestId = this.requestId;

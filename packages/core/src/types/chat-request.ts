@@ -115,6 +115,23 @@ export type ResponseFormat =
       strict?: boolean;
     };
 
+/** How hard a reasoning model thinks before it answers. */
+export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh';
+
+/** How the model summarises its reasoning: `auto` picks the most detailed summary the model has. */
+export type ReasoningSummary = 'auto' | 'concise' | 'detailed';
+
+/** How long and detailed the answer text should be. */
+export type Verbosity = 'low' | 'medium' | 'high';
+
+/** Reasoning controls of a request. */
+export interface ReasoningOptions {
+  /** The reasoning effort; the provider's default when absent. */
+  effort?: ReasoningEffort;
+  /** Ask for a summary of the reasoning (streamed as `reasoning-delta` events; Responses API). */
+  summary?: ReasoningSummary;
+}
+
 /** Options only one provider understands, keyed by provider name (`openai`, `azure`). */
 export type ProviderOptions = Record<string, Record<string, unknown>>;
 
@@ -146,8 +163,15 @@ export interface ChatRequest {
   parallelToolCalls?: boolean;
   /** The shape of the answer. */
   responseFormat?: ResponseFormat;
-  /** Reasoning effort for reasoning models. */
-  reasoningEffort?: 'minimal' | 'low' | 'medium' | 'high';
+  /** Reasoning controls for reasoning models; the catalog says which efforts a model accepts. */
+  reasoning?: ReasoningOptions;
+  /** How long the answer should be (GPT-5 family). */
+  verbosity?: Verbosity;
+  /**
+   * Reasoning effort for reasoning models.
+   * @deprecated Use `reasoning: { effort }`; kept as an alias (`reasoning.effort` wins when both are set).
+   */
+  reasoningEffort?: ReasoningEffort;
   /** An end-user id for abuse monitoring. */
   user?: string;
   /** Provider-specific options, passed through untouched. */

@@ -22,6 +22,8 @@ export interface ChatResponse {
   toolCalls: ResponseToolCall[];
   /** The refusal text, when the model refused. */
   refusal: string | null;
+  /** The reasoning summary, when the request asked for one and the model gave it. */
+  reasoningSummary?: string;
   /** Why the model stopped. */
   finishReason: FinishReason;
   /** The provider's own finish reason, kept as sent. */

@@ -32,6 +32,14 @@ export interface RefusalDeltaEvent {
   delta: string;
 }
 
+/** A piece of the model's reasoning summary (reasoning models asked for `reasoning.summary`). */
+export interface ReasoningDeltaEvent {
+  /** Discriminator. */
+  type: 'reasoning-delta';
+  /** The new summary text. */
+  delta: string;
+}
+
 /** A piece of a tool call; id and name arrive with the first piece of each call. */
 export interface ToolCallDeltaEvent {
   /** Discriminator. */
@@ -81,6 +89,7 @@ export type ChatStreamEvent =
   | StreamStartEvent
   | TextDeltaEvent
   | RefusalDeltaEvent
+  | ReasoningDeltaEvent
   | ToolCallDeltaEvent
   | ToolCallEvent
   | ProviderMetadataEvent
