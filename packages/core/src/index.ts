@@ -1,4 +1,6 @@
 export { BUILTIN_MODELS } from './catalog/builtin-models.js';
+export type { CheckReasoningOptions } from './catalog/check-reasoning-options.js';
+export { checkReasoningOptions } from './catalog/check-reasoning-options.js';
 export { ModelCatalog, modelCatalog } from './catalog/model-catalog.js';
 export type { EncodingName, ModelCapabilities, ModelInfo, ModelPricing } from './catalog/model-info.js';
 export type { ApiKeySource } from './config/api-key.js';
