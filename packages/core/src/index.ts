@@ -81,6 +81,17 @@ export type { Deferred } from './shared/deferred.js';
 export { createDeferred } from './shared/deferred.js';
 export type { ChatStreamOptions, ChatStreamSource } from './stream/chat-stream.js';
 export { ChatStream } from './stream/chat-stream.js';
+export type { DeepPartial } from './structured/deep-partial.js';
+export type { GenerateObjectOptions, GenerateObjectResult } from './structured/generate-object.js';
+export { generateObject } from './structured/generate-object.js';
+export type { ObjectCallOptions, ObjectPrompt } from './structured/object-call.js';
+export { parsePartialJson } from './structured/parse-partial-json.js';
+export type { StreamObjectOptions } from './structured/stream-object.js';
+export { ObjectStream, streamObject } from './structured/stream-object.js';
+export type { StructuredOutputFailure, StructuredOutputIssue } from './structured/structured-output-error.js';
+export { StructuredOutputError } from './structured/structured-output-error.js';
+export type { StrictJsonSchema } from './structured/to-strict-json-schema.js';
+export { toStrictJsonSchema } from './structured/to-strict-json-schema.js';
 export type { PromptTemplate, TemplateMessage } from './templates/prompt-template.js';
 export { createPromptTemplate, TemplateError } from './templates/prompt-template.js';
 export type {

@@ -51,7 +51,10 @@ describe('checkReasoningOptions', () => {
 
   it('rejects any effort on a non-reasoning model and verbosity where the model has none, both at once', () => {
     const error = failure(() =>
-      checkReasoningOptions({ model: 'gpt-4o', reasoning: { effort: 'low' }, verbosity: 'low' }, { provider: 'openai' }),
+      checkReasoningOptions(
+        { model: 'gpt-4o', reasoning: { effort: 'low' }, verbosity: 'low' },
+        { provider: 'openai' },
+      ),
     );
     expect(error.message).toContain('gpt-4o is not a reasoning model');
     expect(error.message).toContain('verbosity: gpt-4o does not accept verbosity (got "low")');
