@@ -94,6 +94,23 @@ export type { StrictJsonSchema } from './structured/to-strict-json-schema.js';
 export { toStrictJsonSchema } from './structured/to-strict-json-schema.js';
 export type { PromptTemplate, TemplateMessage } from './templates/prompt-template.js';
 export { createPromptTemplate, TemplateError } from './templates/prompt-template.js';
+export { runTools } from './tools/run-tools.js';
+export { streamTools, ToolStream } from './tools/stream-tools.js';
+export type { Tool, ToolExecutionContext, ToolSet } from './tools/tool.js';
+export { tool } from './tools/tool.js';
+export type { ToolCallFailure } from './tools/tool-call-error.js';
+export { ToolCallError } from './tools/tool-call-error.js';
+export type {
+  RunToolsOptions,
+  RunToolsResult,
+  StepChatEvent,
+  StepFinishEvent,
+  StepResult,
+  StepStartEvent,
+  ToolResultEvent,
+  ToolStreamEvent,
+} from './tools/tool-loop-types.js';
+export type { ToolFailure, ToolResult, ToolSuccess, TypedToolCall } from './tools/tool-results.js';
 export type {
   BatchEndpoint,
   BatchFileContent,
