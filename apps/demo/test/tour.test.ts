@@ -26,6 +26,8 @@ describe('tour (in process)', () => {
     expect(Object.keys(json.tour.scenes)).toEqual([
       'Streaming chat',
       'Simple Q&A on gpt-5-nano',
+      'Structured output (generateObject)',
+      'Tool loop (runTools)',
       'Vision on a bundled image',
       'Image generation',
       'Embeddings similarity',
@@ -41,6 +43,10 @@ describe('tour (in process)', () => {
       breaker: { outcomes: ['server', 'server', 'server', 'circuit-open', 'ok (trial call closed the circuit)'] },
       fallback: { attempts: ['openai: failed (server), falling back', 'azure: answered'] },
     });
+    expect(scenes['Tool loop (runTools)']).toMatchObject({ steps: 3, toolCalls: 2, stoppedBy: 'answer' });
+    const card = (scenes['Structured output (generateObject)'] as { object: Record<string, unknown> }).object;
+    expect(card).toMatchObject({ name: expect.any(String), yearsOfService: expect.any(Number) });
+    expect(Array.isArray(card.shifts)).toBe(true);
     expect(scenes['Batch with a progress bar and a checkpoint']).toMatchObject({
       total: 12,
       lines: 12,
@@ -62,6 +68,9 @@ describe('tour (in process)', () => {
     expect(result.stdout).toMatch(/event: attempt 1 failed \(rate-limit 429\); retrying in 1000 ms/);
     expect(result.stdout).toMatch(/event: circuit openai:gpt-4\.1-mini: closed → open/);
     expect(result.stdout).toMatch(/fitting: a 42-message conversation/);
+    expect(result.stdout).toMatch(/typed: .+ served \d+ years on \d+ shift\(s\)/);
+    expect(result.stdout).toMatch(/tool: step 1: busy_lines\(\{"city":"[^"]+"\}\) → \{"city":/);
+    expect(result.stdout).toMatch(/total: 3 steps, \d+ tokens/);
     expect(result.stdout).toMatch(/second run: \d+ from the checkpoint/);
     expect(result.stdout).toMatch(/total: \d+ calls/);
     expect(result.stdout).toMatch(/Tour finished in [\d.]+ s\./);

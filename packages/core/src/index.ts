@@ -1,4 +1,6 @@
 export { BUILTIN_MODELS } from './catalog/builtin-models.js';
+export type { CheckReasoningOptions } from './catalog/check-reasoning-options.js';
+export { checkReasoningOptions } from './catalog/check-reasoning-options.js';
 export { ModelCatalog, modelCatalog } from './catalog/model-catalog.js';
 export type { EncodingName, ModelCapabilities, ModelInfo, ModelPricing } from './catalog/model-info.js';
 export type { ApiKeySource } from './config/api-key.js';
@@ -79,8 +81,36 @@ export type { Deferred } from './shared/deferred.js';
 export { createDeferred } from './shared/deferred.js';
 export type { ChatStreamOptions, ChatStreamSource } from './stream/chat-stream.js';
 export { ChatStream } from './stream/chat-stream.js';
+export type { DeepPartial } from './structured/deep-partial.js';
+export type { GenerateObjectOptions, GenerateObjectResult } from './structured/generate-object.js';
+export { generateObject } from './structured/generate-object.js';
+export type { ObjectCallOptions, ObjectPrompt } from './structured/object-call.js';
+export { parsePartialJson } from './structured/parse-partial-json.js';
+export type { StreamObjectOptions } from './structured/stream-object.js';
+export { ObjectStream, streamObject } from './structured/stream-object.js';
+export type { StructuredOutputFailure, StructuredOutputIssue } from './structured/structured-output-error.js';
+export { StructuredOutputError } from './structured/structured-output-error.js';
+export type { StrictJsonSchema } from './structured/to-strict-json-schema.js';
+export { toStrictJsonSchema } from './structured/to-strict-json-schema.js';
 export type { PromptTemplate, TemplateMessage } from './templates/prompt-template.js';
 export { createPromptTemplate, TemplateError } from './templates/prompt-template.js';
+export { runTools } from './tools/run-tools.js';
+export { streamTools, ToolStream } from './tools/stream-tools.js';
+export type { Tool, ToolExecutionContext, ToolSet } from './tools/tool.js';
+export { tool } from './tools/tool.js';
+export type { ToolCallFailure } from './tools/tool-call-error.js';
+export { ToolCallError } from './tools/tool-call-error.js';
+export type {
+  RunToolsOptions,
+  RunToolsResult,
+  StepChatEvent,
+  StepFinishEvent,
+  StepResult,
+  StepStartEvent,
+  ToolResultEvent,
+  ToolStreamEvent,
+} from './tools/tool-loop-types.js';
+export type { ToolFailure, ToolResult, ToolSuccess, TypedToolCall } from './tools/tool-results.js';
 export type {
   BatchEndpoint,
   BatchFileContent,

@@ -5,6 +5,9 @@ export type {
 } from './context/fit-to-context.js';
 export type { CostEstimate, EstimateCostOptions } from './cost/estimate-cost.js';
 export type { ChatTokenCount, CountChatTokensOptions, TokenPart } from './count/chat-token-count.js';
+export { countResponsesInputTokens, estimateResponsesCost } from './count/count-responses-input.js';
+export type { ResponsesContentPart, ResponsesInput, ResponsesInputItem } from './count/responses-input.js';
+export { responsesInputToChatRequest } from './count/responses-input.js';
 export type { TokenCountCacheOptions } from './count/token-count-cache.js';
 export {
   countChatTokens,

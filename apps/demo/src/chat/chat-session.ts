@@ -1,4 +1,10 @@
-import { type ChatMessage, type ChatRequest, isSwitchboardError, modelCatalog } from '@switchboard/core';
+import {
+  type ChatMessage,
+  type ChatRequest,
+  isSwitchboardError,
+  modelCatalog,
+  type ProviderOptions,
+} from '@switchboard/core';
 import { estimateCost, fitToContext } from '@switchboard/tokenizer';
 import { describeFailure } from '../cli/demo-error.js';
 import type { Output } from '../cli/output.js';
@@ -16,6 +22,8 @@ export interface ChatSettings {
   contextWindow?: number;
   /** Tokens kept free for each answer (and its upper bound). */
   maxOutputTokens: number;
+  /** Sent with every turn (`--api responses` picks the wire API here). */
+  providerOptions?: ProviderOptions;
 }
 
 /** What one turn did, for `--json` and tests. */
@@ -155,6 +163,7 @@ export class ChatSession {
       model: this.model,
       messages: this.system ? [{ role: 'system', content: this.system }, ...messages] : messages,
       maxOutputTokens: this.settings.maxOutputTokens,
+      ...(this.settings.providerOptions ? { providerOptions: this.settings.providerOptions } : {}),
     };
     const record: TurnRecord = {
       provider: this.kind,

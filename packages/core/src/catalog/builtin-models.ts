@@ -2,8 +2,32 @@ import type { ModelCapabilities, ModelInfo, ModelPricing } from './model-info.js
 
 const PRICING_PAGE = 'https://platform.openai.com/docs/pricing';
 
-const chat: ModelCapabilities = { vision: true, tools: true, jsonSchema: true, streaming: true, reasoning: false };
-const reasoning: ModelCapabilities = { ...chat, reasoning: true };
+const chat: ModelCapabilities = {
+  vision: true,
+  tools: true,
+  jsonSchema: true,
+  streaming: true,
+  reasoning: false,
+  verbosity: false,
+};
+
+/*
+ * Reasoning efforts and verbosity per model, from OpenAI's API reference (`ReasoningEffort` in the OpenAPI spec,
+ * https://platform.openai.com/docs/api-reference/responses/create#responses-create-reasoning, and the reasoning guide
+ * https://platform.openai.com/docs/guides/reasoning), checked 2026-12-04: "gpt-5.1 defaults to none ... The supported
+ * reasoning values for gpt-5.1 are none, low, medium, and high"; "All models before gpt-5.1 default to medium reasoning
+ * effort, and do not support none"; "xhigh is supported for all models after gpt-5.1-codex-max"; GPT-5 added
+ * `minimal` and `verbosity` (https://platform.openai.com/docs/guides/latest-model); o-series take low, medium, high.
+ */
+const O_SERIES_EFFORTS = ['low', 'medium', 'high'] as const;
+const GPT5_EFFORTS = ['minimal', 'low', 'medium', 'high'] as const;
+const GPT51_EFFORTS = ['none', 'low', 'medium', 'high'] as const;
+const GPT52_EFFORTS = ['none', 'low', 'medium', 'high', 'xhigh'] as const;
+
+const oSeries: ModelCapabilities = { ...chat, reasoning: true, reasoningEfforts: O_SERIES_EFFORTS, verbosity: false };
+const gpt5: ModelCapabilities = { ...chat, reasoning: true, reasoningEfforts: GPT5_EFFORTS, verbosity: true };
+const gpt51: ModelCapabilities = { ...gpt5, reasoningEfforts: GPT51_EFFORTS };
+const gpt52: ModelCapabilities = { ...gpt5, reasoningEfforts: GPT52_EFFORTS };
 const textOnly: ModelCapabilities = {
   vision: false,
   tools: false,
@@ -31,12 +55,30 @@ function price(input: number, cached: number | undefined, output: number, asOf: 
  */
 export const BUILTIN_MODELS: readonly ModelInfo[] = [
   {
+    id: 'gpt-5.2',
+    kind: 'chat',
+    contextWindow: 400_000,
+    maxOutputTokens: 128_000,
+    encoding: 'o200k_base',
+    capabilities: gpt52,
+    pricing: price(1.75, 0.175, 14, '2025-12-11'),
+  },
+  {
+    id: 'gpt-5.1',
+    kind: 'chat',
+    contextWindow: 400_000,
+    maxOutputTokens: 128_000,
+    encoding: 'o200k_base',
+    capabilities: gpt51,
+    pricing: price(1.25, 0.125, 10, '2025-11-13'),
+  },
+  {
     id: 'gpt-5',
     kind: 'chat',
     contextWindow: 400_000,
     maxOutputTokens: 128_000,
     encoding: 'o200k_base',
-    capabilities: reasoning,
+    capabilities: gpt5,
     pricing: price(1.25, 0.125, 10, '2025-08-07'),
   },
   {
@@ -45,7 +87,7 @@ export const BUILTIN_MODELS: readonly ModelInfo[] = [
     contextWindow: 400_000,
     maxOutputTokens: 128_000,
     encoding: 'o200k_base',
-    capabilities: reasoning,
+    capabilities: gpt5,
     pricing: price(0.25, 0.025, 2, '2025-08-07'),
   },
   {
@@ -54,7 +96,7 @@ export const BUILTIN_MODELS: readonly ModelInfo[] = [
     contextWindow: 400_000,
     maxOutputTokens: 128_000,
     encoding: 'o200k_base',
-    capabilities: reasoning,
+    capabilities: gpt5,
     pricing: price(0.05, 0.005, 0.4, '2025-08-07'),
   },
   {
@@ -118,7 +160,7 @@ export const BUILTIN_MODELS: readonly ModelInfo[] = [
     contextWindow: 200_000,
     maxOutputTokens: 100_000,
     encoding: 'o200k_base',
-    capabilities: reasoning,
+    capabilities: oSeries,
     pricing: price(2, 0.5, 8, '2025-06-10'),
   },
   {
@@ -127,7 +169,7 @@ export const BUILTIN_MODELS: readonly ModelInfo[] = [
     contextWindow: 200_000,
     maxOutputTokens: 100_000,
     encoding: 'o200k_base',
-    capabilities: reasoning,
+    capabilities: oSeries,
     pricing: price(1.1, 0.275, 4.4, '2025-04-16'),
   },
   {

@@ -19,7 +19,9 @@ export type SwitchboardErrorCode =
   | 'config'
   | 'template'
   | 'unsupported'
-  | 'queue-full';
+  | 'queue-full'
+  | 'structured-output'
+  | 'tool-call';
 
 /** How bad it is: `warning` for expected flow-control errors, `fatal` for ones that need a person. */
 export type ErrorSeverity = 'warning' | 'error' | 'fatal';
