@@ -1,0 +1,156 @@
+// A page in Debian's Chromium: the smoke bundled by esbuild for browsers, served from one origin and talking to the
+// mock server on another (so CORS is exercised), driven by playwright-core with the system browser. The page
+// streams an answer; the harness keeps a screenshot. Realtime uses a short-lived client secret minted server-side.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { bundleForBrowser } from '../bundle.mjs';
+import { API_KEY } from '../mock.mjs';
+import { firstError } from '../smoke-result.mjs';
+import { toolModule } from '../toolchain.mjs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+};
+
+export const browserCell = {
+  name: 'chromium page',
+  async run({ app, tools, startMock, workDir, artifactsDir }) {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `no Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH)`,
+      );
+    }
+    const dir = join(workDir, 'browser');
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(join(app, 'smoke', 'page.html'), join(dir, 'page.html'));
+    try {
+      await bundleForBrowser(tools, join(app, 'smoke', 'browser-entry.mjs'), join(dir, 'page.js'));
+    } catch (error) {
+      return { checks: [{ name: 'bundle', ok: false, error: `build failed: ${firstError(error.message)}` }] };
+    }
+    const mock = await startMock({ cors: true });
+    const site = await serveFolder(dir);
+    const profile = mkdtempSync(join(tmpdir(), 'switchboard-chromium-'));
+    const { chromium } = await import(pathToFileURL(toolModule(tools.bundlers, 'playwright-core/index.mjs')).href);
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+      viewport: { width: 1000, height: 800 },
+    });
+    const pageErrors = [];
+    const uncaught = [];
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      page.on('pageerror', (error) => {
+        pageErrors.push(`pageerror: ${error.message}`);
+        uncaught.push(error);
+      });
+      page.on('console', (message) => {
+        if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+      });
+      const secret = await mintClientSecret(mock.origin);
+      const config = {
+        mockOrigin: mock.origin,
+        apiKey: API_KEY,
+        realtime: true,
+        providerOptions: { dangerouslyAllowBrowser: true },
+        ...secret,
+      };
+      await page.goto(`${site.origin}/page.html#${encodeURIComponent(JSON.stringify(config))}`);
+      const result = await waitForResult(page, uncaught);
+      const screenshot = join(artifactsDir, 'chromium-page.png');
+      mkdirSync(artifactsDir, { recursive: true });
+      await page.screenshot({ path: screenshot, fullPage: true });
+      const checks = result?.checks ?? [
+        {
+          name: 'page',
+          ok: false,
+          error: `no result within 120 s: ${pageErrors.slice(0, 4).join(' | ') || 'no page error'}`,
+        },
+      ];
+      if (mock.corsNote) checks.push({ name: 'cors', ok: false, error: mock.corsNote });
+      return { checks, notes: [`screenshot: ${screenshot}`, ...pageErrors.slice(0, 3)] };
+    } finally {
+      await context.close();
+      await site.close();
+      await mock.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  },
+};
+
+/** The server-side half of browser realtime: a short-lived client secret from POST /v1/realtime/client_secrets. */
+async function mintClientSecret(origin) {
+  try {
+    const response = await fetch(`${origin}/v1/realtime/client_secrets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ session: { type: 'realtime', model: 'gpt-realtime' } }),
+    });
+    const body = await response.json().catch(() => ({}));
+    const value = body.value ?? body.client_secret?.value;
+    if (!response.ok || typeof value !== 'string') {
+      return {
+        realtimeApiKeyError: `minting a client secret failed: HTTP ${response.status} ${JSON.stringify(body).slice(0, 200)}`,
+      };
+    }
+    return { realtimeApiKey: value };
+  } catch (error) {
+    return { realtimeApiKeyError: `minting a client secret failed: ${error.message}` };
+  }
+}
+
+async function waitForResult(page, uncaught) {
+  const deadline = Date.now() + 120_000;
+  let loadedWithErrorsAt;
+  while (Date.now() < deadline) {
+    const result = await page.evaluate(() => window.__smokeResult ?? null);
+    if (result) return result;
+    // A module that fails to load never runs: give it a moment after the first error, then stop waiting.
+    if (uncaught.length > 0) {
+      loadedWithErrorsAt ??= Date.now();
+      if (Date.now() - loadedWithErrorsAt > 5_000) return null;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return null;
+}
+
+function serveFolder(dir) {
+  const server = createServer((req, res) => {
+    const path = normalize(new URL(req.url, 'http://localhost').pathname).replace(/^(\.\.[/\\])+/, '');
+    const file = join(dir, path);
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      resolve({
+        origin: `http://127.0.0.1:${server.address().port}`,
+        close: () => new Promise((done) => server.close(done)),
+      });
+    });
+  });
+}
