@@ -6,9 +6,8 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bundleForBrowser } from '../bundle.mjs';
+import { bundleForBrowser, describeBuildError } from '../bundle.mjs';
 import { API_KEY } from '../mock.mjs';
-import { firstError } from '../smoke-result.mjs';
 import { toolModule } from '../toolchain.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -43,10 +42,10 @@ export const browserCell = {
     try {
       await bundleForBrowser(tools, join(app, 'smoke', 'browser-entry.mjs'), join(dir, 'page.js'));
     } catch (error) {
-      return { checks: [{ name: 'bundle', ok: false, error: `build failed: ${firstError(error.message)}` }] };
+      return { checks: [{ name: 'bundle', ok: false, error: describeBuildError(error) }] };
     }
-    const mock = await startMock({ cors: true });
     const site = await serveFolder(dir);
+    const mock = await startMock({ corsOrigin: site.origin });
     const profile = mkdtempSync(join(tmpdir(), 'switchboard-chromium-'));
     const { chromium } = await import(pathToFileURL(toolModule(tools.bundlers, 'playwright-core/index.mjs')).href);
     const context = await chromium.launchPersistentContext(profile, {

@@ -2,10 +2,10 @@
 // Each bundle is copied into a folder of its own with no node_modules anywhere above it and run from there.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleForBrowser, bundleForNode, bundleWithVite } from '../bundle.mjs';
+import { bundleForBrowser, bundleForNode, bundleWithVite, describeBuildError } from '../bundle.mjs';
 import { API_KEY } from '../mock.mjs';
 import { run } from '../process.mjs';
-import { firstError, smokeChecks } from '../smoke-result.mjs';
+import { smokeChecks } from '../smoke-result.mjs';
 
 function bundleCell(name, { build, node, realtimeTransport }) {
   return {
@@ -14,10 +14,11 @@ function bundleCell(name, { build, node, realtimeTransport }) {
       const dir = join(workDir, 'bundles', name.replace(/\W+/g, '-'));
       mkdirSync(dir, { recursive: true });
       const outfile = join(dir, 'smoke.mjs');
+      let built;
       try {
-        await build({ tools, app, dir, outfile, entry: join(app, 'smoke', 'cli-entry.mjs') });
+        built = await build({ tools, app, dir, outfile, entry: join(app, 'smoke', 'cli-entry.mjs') });
       } catch (error) {
-        return { checks: [{ name: 'bundle', ok: false, error: `build failed: ${firstError(error.message)}` }] };
+        return { checks: [{ name: 'bundle', ok: false, error: describeBuildError(error) }] };
       }
       const mock = await startMock();
       try {
@@ -28,7 +29,7 @@ function bundleCell(name, { build, node, realtimeTransport }) {
           env: { SMOKE_CONFIG: JSON.stringify(config) },
           timeoutMs: 180_000,
         });
-        return { checks: smokeChecks(name, result) };
+        return { checks: smokeChecks(name, result), notes: built?.notes ?? [] };
       } finally {
         await mock.close();
       }

@@ -35,7 +35,8 @@ async function versionOf(command) {
 }
 
 export const cliCells = [
-  cliCell('node 20', () => ({ command: process.execPath, args: [] })),
+  cliCell('node 20 (this machine)', () => ({ command: process.execPath, args: [] })),
+  cliCell('node 20.19.0', (tools) => ({ command: tools.node20.bin, args: [] })),
   cliCell('node 22.0.0', (tools) => ({ command: tools.node22.bin, args: [] })),
   cliCell('node 24', (tools) => ({ command: tools.node24.bin, args: [] })),
   cliCell('bun', (tools) => ({ command: tools.bun.bin, args: [] })),

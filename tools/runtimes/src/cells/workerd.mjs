@@ -4,13 +4,15 @@
 // service that allows "local" addresses.
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleForBrowser } from '../bundle.mjs';
+import { bundleForBrowser, describeBuildError } from '../bundle.mjs';
 import { API_KEY } from '../mock.mjs';
 import { start } from '../process.mjs';
 import { firstError } from '../smoke-result.mjs';
 import { freePort } from './mock-cli.mjs';
 
-const COMPATIBILITY_DATE = '2025-09-01';
+// A recent date, as a new project gets; nodejs_compat is on by default from 2026-08-04, so the plain cell turns it
+// off explicitly with `no_nodejs_compat`.
+const COMPATIBILITY_DATE = '2026-11-01';
 
 function workerdCell(name, flags) {
   return {
@@ -21,15 +23,18 @@ function workerdCell(name, flags) {
       const wasm = join(app, 'node_modules', 'tiktoken', 'lite', 'tiktoken_bg.wasm');
       if (!existsSync(wasm)) throw new Error(`tiktoken's lite WASM is not installed at ${wasm}`);
       copyFileSync(wasm, join(dir, 'tiktoken_bg.wasm'));
+      let bundle;
       try {
-        await bundleForBrowser(tools, join(app, 'smoke', 'worker-entry.mjs'), join(dir, 'worker.js'), {
+        bundle = await bundleForBrowser(tools, join(app, 'smoke', 'worker-entry.mjs'), join(dir, 'worker.js'), {
           conditions: ['workerd', 'worker'],
           external: ['*.wasm'],
           externalNodeBuiltins: true,
         });
       } catch (error) {
-        return { checks: [{ name: 'bundle', ok: false, error: `build failed: ${firstError(error.message)}` }] };
+        return { checks: [{ name: 'bundle', ok: false, error: describeBuildError(error) }] };
       }
+      // Workerd reports only the first missing module; these lines name every builtin and who imports it.
+      const notes = bundle.notes;
       const port = await freePort();
       writeFileSync(join(dir, 'config.capnp'), capnpConfig(port, flags));
       const mock = await startMock();
@@ -47,6 +52,7 @@ function workerdCell(name, flags) {
           result = JSON.parse(text);
         } catch {
           return {
+            notes,
             checks: [
               {
                 name: 'worker',
@@ -56,9 +62,12 @@ function workerdCell(name, flags) {
             ],
           };
         }
-        return { checks: result.checks };
+        return { checks: result.checks, notes };
       } catch (error) {
-        return { checks: [{ name: 'worker', ok: false, error: `${error.message}: ${firstError(server.output())}` }] };
+        return {
+          checks: [{ name: 'worker', ok: false, error: `${error.message}: ${firstError(server.output())}` }],
+          notes,
+        };
       } finally {
         await server.stop();
         await mock.close();
@@ -104,4 +113,7 @@ async function waitForPort(port, server) {
   throw new Error('workerd did not listen within 30 s');
 }
 
-export const workerdCells = [workerdCell('workerd', []), workerdCell('workerd nodejs_compat', ['nodejs_compat'])];
+export const workerdCells = [
+  workerdCell('workerd', ['no_nodejs_compat']),
+  workerdCell('workerd nodejs_compat', ['nodejs_compat']),
+];
