@@ -115,7 +115,7 @@ export async function runSmoke(options) {
   });
 
   await check('resilience-retry', async () => {
-    const added = await fetch(`${mockOrigin}/__mock/faults`, {
+    const added = await controlRequest(`${mockOrigin}/__mock/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ kind: 'status', status: 503, route: 'chat.completions', times: 1 }),
@@ -171,6 +171,18 @@ export async function runSmoke(options) {
   }
 
   return { ok: checks.every((c) => c.ok), checks };
+}
+
+/**
+ * A request to the mock's control API. It is the harness's plumbing, not the code under test, so a pooled socket the
+ * server closed while idle (undici reports "other side closed") is retried once on a fresh attempt.
+ */
+async function controlRequest(url, init) {
+  try {
+    return await fetch(url, init);
+  } catch {
+    return fetch(url, init);
+  }
 }
 
 function withTimeout(name, promise) {
