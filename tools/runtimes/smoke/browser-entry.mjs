@@ -9,7 +9,11 @@ const list = document.getElementById('checks');
 try {
   const config = JSON.parse(decodeURIComponent(location.hash.slice(1)));
   status.textContent = 'running…';
-  const result = await runSmoke({ ...config, onStreamText: (text) => (answer.textContent = text) });
+  const result = await runSmoke({
+    ...config,
+    tokenizerWasm: () => fetch(new URL('./tiktoken_bg.wasm', location.href)),
+    onStreamText: (text) => (answer.textContent = text),
+  });
   for (const check of result.checks) {
     const item = document.createElement('li');
     item.textContent = `${check.ok ? 'ok  ' : 'FAIL'} ${check.name}: ${check.ok ? check.detail : check.error}`;

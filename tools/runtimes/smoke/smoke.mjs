@@ -8,7 +8,7 @@ import { isSwitchboardError } from '@switchboard/core';
 import { createOpenAIProvider } from '@switchboard/openai';
 import { connectRealtime } from '@switchboard/realtime';
 import { withResilience } from '@switchboard/resilience';
-import { countChatTokens, countTokens } from '@switchboard/tokenizer';
+import * as tokenizer from '@switchboard/tokenizer';
 
 const MODEL = 'gpt-4.1-mini';
 const CHECK_TIMEOUT_MS = 20_000;
@@ -19,10 +19,11 @@ const CHECK_TIMEOUT_MS = 20_000;
  * @param {string} options.apiKey
  * @param {boolean} options.realtime  whether this runtime has WebSockets (the realtime check runs only then)
  * @param {object} [options.providerOptions]  extra provider options (the browser passes dangerouslyAllowBrowser)
- * @param {string} [options.realtimeApiKey]  a short-lived client secret for realtime (browsers)
- * @param {string} [options.realtimeApiKeyError]  why no client secret could be minted (the realtime check fails)
+ * @param {object} [options.realtimeClientSecret]  a short-lived client secret minted server-side (browsers)
+ * @param {string} [options.realtimeClientSecretError]  why none could be minted (the realtime check fails)
  * @param {string} [options.realtimeTransport]  'websocket' where a browser bundle runs outside a browser (no `ws`)
- * @param {() => Promise<void>} [options.prepareTokenizer]  runtime-specific WASM set-up (workers)
+ * @param {() => Promise<unknown>} [options.tokenizerWasm]  tiktoken's lite WASM for `initTokenizer` where the
+ *   tokenizer cannot read it from node_modules (bundles, workers, browsers): a Module, bytes or a fetch Response
  * @param {(text: string) => void} [options.onStreamText]  sees the streamed answer (the browser page shows it)
  */
 export async function runSmoke(options) {
@@ -103,12 +104,18 @@ export async function runSmoke(options) {
   });
 
   await check('tokens', async () => {
-    await options.prepareTokenizer?.();
-    const tokens = countTokens('Hello, world! Switchboard counts tokens exactly.', { model: 'gpt-4o' });
+    if (options.tokenizerWasm) {
+      // Named through the namespace so a build of the tokenizer without it still bundles and reports it here.
+      if (typeof tokenizer.initTokenizer !== 'function') {
+        throw new Error('@switchboard/tokenizer exports no initTokenizer (bundles, workers and browsers need it)');
+      }
+      await tokenizer.initTokenizer({ wasm: await options.tokenizerWasm() });
+    }
+    const tokens = tokenizer.countTokens('Hello, world! Switchboard counts tokens exactly.', { model: 'gpt-4o' });
     if (tokens !== 10) throw new Error(`expected 10 tokens, counted ${tokens}`);
-    const long = countTokens('token '.repeat(20_000), { model: 'gpt-4o' });
+    const long = tokenizer.countTokens('token '.repeat(20_000), { model: 'gpt-4o' });
     if (long < 19_000 || long > 21_000) throw new Error(`long text counted as ${long} tokens`);
-    const chat = countChatTokens({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hello there' }] });
+    const chat = tokenizer.countChatTokens({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hello there' }] });
     const total = typeof chat === 'number' ? chat : chat.total;
     if (!(total > 0)) throw new Error(`chat count ${JSON.stringify(chat)}`);
     return `10 / ${long} / chat ${total}`;
@@ -147,16 +154,14 @@ export async function runSmoke(options) {
 
   if (options.realtime) {
     await check('realtime', async () => {
-      if (options.realtimeApiKeyError) throw new Error(options.realtimeApiKeyError);
-      const provider = options.realtimeApiKey
-        ? createOpenAIProvider({ apiKey: options.realtimeApiKey, baseURL, ...providerOptions })
-        : openai();
-      const session = await connectRealtime(provider, {
+      if (options.realtimeClientSecretError) throw new Error(options.realtimeClientSecretError);
+      const session = await connectRealtime(openai(), {
         model: 'gpt-realtime',
         session: { output_modalities: ['text'], instructions: 'Be brief.' },
         reconnect: false,
         heartbeat: false,
         ...(options.realtimeTransport ? { transport: options.realtimeTransport } : {}),
+        ...(options.realtimeClientSecret ? { clientSecret: options.realtimeClientSecret } : {}),
       });
       try {
         const reply = session.sendText('Hello over realtime');

@@ -5,6 +5,11 @@ import { pathToFileURL } from 'node:url';
 
 export const API_KEY = 'sk-runtime-matrix';
 
+/** tiktoken's lite WASM as installed with the packages: the file bundles, workers and the page are given. */
+export function tiktokenWasmPath(app) {
+  return join(app, 'node_modules', 'tiktoken', 'lite', 'tiktoken_bg.wasm');
+}
+
 export async function loadMockServer(app) {
   const entry = join(app, 'node_modules', '@switchboard', 'mock-server', 'dist', 'index.js');
   const { startMockServer } = await import(pathToFileURL(entry).href);

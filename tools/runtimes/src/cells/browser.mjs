@@ -1,13 +1,13 @@
 // A page in Debian's Chromium: the smoke bundled by esbuild for browsers, served from one origin and talking to the
 // mock server on another (so CORS is exercised), driven by playwright-core with the system browser. The page
 // streams an answer; the harness keeps a screenshot. Realtime uses a short-lived client secret minted server-side.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundleForBrowser, describeBuildError } from '../bundle.mjs';
-import { API_KEY } from '../mock.mjs';
+import { API_KEY, tiktokenWasmPath } from '../mock.mjs';
+import { serveFolder } from '../static-server.mjs';
 import { toolModule } from '../toolchain.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -21,12 +21,6 @@ const FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const TYPES = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-};
 
 export const browserCell = {
   name: 'chromium page',
@@ -39,6 +33,7 @@ export const browserCell = {
     const dir = join(workDir, 'browser');
     mkdirSync(dir, { recursive: true });
     copyFileSync(join(app, 'smoke', 'page.html'), join(dir, 'page.html'));
+    copyFileSync(tiktokenWasmPath(app), join(dir, 'tiktoken_bg.wasm'));
     try {
       await bundleForBrowser(tools, join(app, 'smoke', 'browser-entry.mjs'), join(dir, 'page.js'));
     } catch (error) {
@@ -65,7 +60,7 @@ export const browserCell = {
       page.on('console', (message) => {
         if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
       });
-      const secret = await mintClientSecret(mock.origin);
+      const secret = await mintClientSecret(app, mock.origin);
       const config = {
         mockOrigin: mock.origin,
         apiKey: API_KEY,
@@ -96,24 +91,24 @@ export const browserCell = {
   },
 };
 
-/** The server-side half of browser realtime: a short-lived client secret from POST /v1/realtime/client_secrets. */
-async function mintClientSecret(origin) {
+/**
+ * The server-side half of browser realtime: the packed OpenAI provider mints a short-lived client secret
+ * (`provider.realtime.createClientSecret`, POST /v1/realtime/client_secrets on the mock); the page gets only that.
+ */
+async function mintClientSecret(app, origin) {
   try {
-    const response = await fetch(`${origin}/v1/realtime/client_secrets`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ session: { type: 'realtime', model: 'gpt-realtime' } }),
-    });
-    const body = await response.json().catch(() => ({}));
-    const value = body.value ?? body.client_secret?.value;
-    if (!response.ok || typeof value !== 'string') {
+    const entry = join(app, 'node_modules', '@switchboard', 'openai', 'dist', 'index.js');
+    const { createOpenAIProvider } = await import(pathToFileURL(entry).href);
+    const provider = createOpenAIProvider({ apiKey: API_KEY, baseURL: `${origin}/v1` });
+    if (typeof provider.realtime?.createClientSecret !== 'function') {
       return {
-        realtimeApiKeyError: `minting a client secret failed: HTTP ${response.status} ${JSON.stringify(body).slice(0, 200)}`,
+        realtimeClientSecretError: 'the OpenAI provider has no realtime.createClientSecret to mint a client secret',
       };
     }
-    return { realtimeApiKey: value };
+    const secret = await provider.realtime.createClientSecret({ model: 'gpt-realtime', expiresAfterSeconds: 600 });
+    return { realtimeClientSecret: JSON.parse(JSON.stringify(secret)) };
   } catch (error) {
-    return { realtimeApiKeyError: `minting a client secret failed: ${error.message}` };
+    return { realtimeClientSecretError: `minting a client secret failed: ${String(error.message).split('\n')[0]}` };
   }
 }
 
@@ -131,25 +126,4 @@ async function waitForResult(page, uncaught) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return null;
-}
-
-function serveFolder(dir) {
-  const server = createServer((req, res) => {
-    const path = normalize(new URL(req.url, 'http://localhost').pathname).replace(/^(\.\.[/\\])+/, '');
-    const file = join(dir, path);
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      resolve({
-        origin: `http://127.0.0.1:${server.address().port}`,
-        close: () => new Promise((done) => server.close(done)),
-      });
-    });
-  });
 }

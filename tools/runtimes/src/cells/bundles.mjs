@@ -1,11 +1,12 @@
 // The smoke bundled as an application would be: esbuild for Node, esbuild for browsers, and a Vite library build.
 // Each bundle is copied into a folder of its own with no node_modules anywhere above it and run from there.
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleForBrowser, bundleForNode, bundleWithVite, describeBuildError } from '../bundle.mjs';
-import { API_KEY } from '../mock.mjs';
+import { API_KEY, tiktokenWasmPath } from '../mock.mjs';
 import { run } from '../process.mjs';
 import { smokeChecks } from '../smoke-result.mjs';
+import { serveFolder } from '../static-server.mjs';
 
 function bundleCell(name, { build, node, realtimeTransport }) {
   return {
@@ -20,9 +21,18 @@ function bundleCell(name, { build, node, realtimeTransport }) {
       } catch (error) {
         return { checks: [{ name: 'bundle', ok: false, error: describeBuildError(error) }] };
       }
+      // The bundle gets tiktoken's WASM over HTTP, as an application would ship it beside its code.
+      copyFileSync(tiktokenWasmPath(app), join(dir, 'tiktoken_bg.wasm'));
+      const assets = await serveFolder(dir);
       const mock = await startMock();
       try {
-        const config = { mockOrigin: mock.origin, apiKey: API_KEY, realtime: true, realtimeTransport };
+        const config = {
+          mockOrigin: mock.origin,
+          apiKey: API_KEY,
+          realtime: true,
+          realtimeTransport,
+          tiktokenWasmUrl: `${assets.origin}/tiktoken_bg.wasm`,
+        };
         const command = node(tools);
         const result = await run(command, [outfile], {
           cwd: dir,
@@ -32,6 +42,7 @@ function bundleCell(name, { build, node, realtimeTransport }) {
         return { checks: smokeChecks(name, result), notes: built?.notes ?? [] };
       } finally {
         await mock.close();
+        await assets.close();
       }
     },
   };

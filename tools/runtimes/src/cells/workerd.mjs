@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleForBrowser, describeBuildError } from '../bundle.mjs';
-import { API_KEY } from '../mock.mjs';
+import { API_KEY, tiktokenWasmPath } from '../mock.mjs';
 import { start } from '../process.mjs';
 import { firstError } from '../smoke-result.mjs';
 import { freePort } from './mock-cli.mjs';
@@ -20,7 +20,7 @@ function workerdCell(name, flags) {
     async run({ app, tools, startMock, workDir }) {
       const dir = join(workDir, 'workerd', name.replace(/\W+/g, '-'));
       mkdirSync(dir, { recursive: true });
-      const wasm = join(app, 'node_modules', 'tiktoken', 'lite', 'tiktoken_bg.wasm');
+      const wasm = tiktokenWasmPath(app);
       if (!existsSync(wasm)) throw new Error(`tiktoken's lite WASM is not installed at ${wasm}`);
       copyFileSync(wasm, join(dir, 'tiktoken_bg.wasm'));
       let bundle;
