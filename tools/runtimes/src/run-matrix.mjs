@@ -46,7 +46,10 @@ try {
     log(`cell ${cell.name}…`);
     let row;
     try {
-      const outcome = await cell.run({ app: installed.app, tools, startMock, workDir, artifactsDir });
+      const outcome = await withCellLimit(
+        cell,
+        cell.run({ app: installed.app, tools, startMock, workDir, artifactsDir }),
+      );
       const failed = outcome.checks.filter((check) => !check.ok);
       row = {
         cell: cell.name,
@@ -73,6 +76,19 @@ try {
 
 printTable(rows);
 if (rows.length < cells.length || rows.some((row) => !row.ok)) process.exitCode = 1;
+
+/** A cell that hangs fails after CELL_LIMIT_MS and the matrix goes on (its processes have their own limits). */
+const CELL_LIMIT_MS = 240_000;
+function withCellLimit(cell, running) {
+  let timer;
+  const limit = new Promise((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`the cell did not finish within ${CELL_LIMIT_MS / 1000} s`)),
+      CELL_LIMIT_MS,
+    );
+  });
+  return Promise.race([running, limit]).finally(() => clearTimeout(timer));
+}
 
 function printCell(row) {
   console.log(`  ${row.ok ? 'PASS' : 'FAIL'} ${row.cell}${row.version ? ` (${row.version})` : ''} in ${row.seconds} s`);

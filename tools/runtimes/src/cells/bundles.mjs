@@ -37,7 +37,7 @@ function bundleCell(name, { build, node, realtimeTransport }) {
         const result = await run(command, [outfile], {
           cwd: dir,
           env: { SMOKE_CONFIG: JSON.stringify(config) },
-          timeoutMs: 180_000,
+          timeoutMs: 150_000,
         });
         return { checks: smokeChecks(name, result), notes: built?.notes ?? [] };
       } finally {

@@ -17,7 +17,7 @@ function cliCell(name, resolve) {
         const result = await run(command, [...args, join(app, 'smoke', 'node-entry.mjs')], {
           cwd: app,
           env: { SMOKE_CONFIG: JSON.stringify(config), NO_COLOR: '1' },
-          timeoutMs: 180_000,
+          timeoutMs: 150_000,
         });
         const checks = smokeChecks(name, result);
         checks.push(await checkMockCli(app, command, args));

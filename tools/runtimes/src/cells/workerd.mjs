@@ -44,7 +44,7 @@ function workerdCell(name, flags) {
         const response = await fetch(`http://127.0.0.1:${port}/`, {
           method: 'POST',
           body: JSON.stringify({ mockOrigin: mock.origin, apiKey: API_KEY, realtime: true }),
-          signal: AbortSignal.timeout(180_000),
+          signal: AbortSignal.timeout(150_000),
         });
         const text = await response.text();
         let result;
