@@ -79,7 +79,7 @@ if (rows.length < cells.length || rows.some((row) => !row.ok)) process.exitCode 
 
 /** A cell that hangs fails after CELL_LIMIT_MS and the matrix goes on (its processes have their own limits). */
 const CELL_LIMIT_MS = 240_000;
-function withCellLimit(cell, running) {
+function withCellLimit(running) {
   let timer;
   const limit = new Promise((_, reject) => {
     timer = setTimeout(
