@@ -3,7 +3,6 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startMockServer } from '@switchboard/mock-server';
 import { describeError } from './smoke.mjs';
 
 export async function runNodeOnlySmoke({ mockOrigin, apiKey }) {
@@ -18,6 +17,8 @@ export async function runNodeOnlySmoke({ mockOrigin, apiKey }) {
   };
 
   await check('mock-server-in-process', async () => {
+    // Imported here so a mock-server problem on this runtime fails this check, not the runtime packages' ones.
+    const { startMockServer } = await import('@switchboard/mock-server');
     const server = await startMockServer({ apiKeys: ['sk-in-process'] });
     try {
       const response = await fetch(`${server.url}/models`, { headers: { authorization: 'Bearer sk-in-process' } });

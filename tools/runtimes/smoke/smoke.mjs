@@ -207,8 +207,8 @@ export function describeError(error) {
   const name = isSwitchboardError(error) ? `${error.name} (${error.code})` : error.name;
   const frames = String(error.stack ?? '')
     .split('\n')
-    .slice(1)
-    .map((line) => line.trim());
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('at '));
   const where = frames.find((line) => /node_modules|@switchboard|dist\//.test(line)) ?? frames[0] ?? '';
   const cause = error.cause instanceof Error ? ` [cause: ${error.cause.name}: ${error.cause.message}]` : '';
   const message = String(error.message).split('\n')[0];
