@@ -49,11 +49,11 @@ export async function runNodeOnlySmoke({ mockOrigin, apiKey }) {
         }),
       );
       await writeFile(input, `${lines.join('\n')}\n`);
-      const batchNode = await import('@switchboard/batch/node');
-      const { runBatch } = await import('@switchboard/batch');
+      // The Node entry: the main entry's API with the file-based parts (JSONL paths, checkpoint files) registered.
+      const { readBatchRequests, runBatch } = await import('@switchboard/batch/node');
       const { createOpenAIProvider } = await import('@switchboard/openai');
       const provider = createOpenAIProvider({ apiKey, baseURL: `${mockOrigin}/v1` });
-      const run = runBatch(provider, batchNode.readBatchRequests(input), { concurrency: 2, checkpoint });
+      const run = runBatch(provider, readBatchRequests(input), { concurrency: 2, checkpoint });
       const { results } = await run.collect();
       const saved = (await readFile(checkpoint, 'utf8')).trim().split('\n').length;
       if (results.filter((r) => r.ok).length !== 2) throw new Error('not every file request succeeded');
