@@ -21,6 +21,7 @@ import { Delivery } from './session/delivery.js';
 import { InboundEvents } from './session/inbound-events.js';
 import { Replies } from './session/replies.js';
 import type { RealtimeCloseInfo, RealtimeSessionStats, ReplyOptions, WaitForOptions } from './session/session-types.js';
+import type { TransportFactory } from './transport/transport.js';
 
 export type { RealtimeCloseInfo, RealtimeSessionStats, ReplyOptions, WaitForOptions } from './session/session-types.js';
 
@@ -51,11 +52,11 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
   readonly #inbound: InboundEvents;
 
   /** @internal Use `connectRealtime`. */
-  constructor(endpoint: RealtimeEndpoint, options: ResolvedOptions) {
+  constructor(endpoint: RealtimeEndpoint, options: ResolvedOptions, transport: TransportFactory) {
     this.provider = endpoint.provider;
     this.model = options.model;
     this.#hub = new EventHub(options.onListenerError);
-    this.#connection = new Connection(endpoint, options, this.#connectionHost());
+    this.#connection = new Connection(endpoint, options, transport, this.#connectionHost());
     this.#delivery = new Delivery(options.maxQueueBytes, endpoint.provider, () => this.#connection.transport);
     this.#replies = new Replies(options.tools, {
       provider: endpoint.provider,
