@@ -66,6 +66,8 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
         if (this.#connection.state !== 'closed') this.cancelResponse(responseId);
       },
       emit: (event) => this.#emitLocal(event),
+      isQueued: (eventId) => this.#delivery.isQueued(eventId),
+      responseStartTimeoutMs: options.responseStartTimeoutMs,
     });
     this.#inbound = new InboundEvents(this.#hub, (event) => this.#replies.observe(event));
     const toolDefinitions = this.#replies.toolDefinitions();
@@ -299,6 +301,7 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
       opened: (first) => {
         if (first) this.#inbound.holdFirst();
         this.#delivery.flush();
+        this.#replies.opened();
       },
       message: (text) => this.#inbound.receive(text),
       binary: (size) => this.#inbound.receiveBinary(size),
