@@ -1,3 +1,4 @@
+import { expectOpenAI } from '@internal/conformance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOpenAIProvider } from '../create-openai-provider.js';
 import { type ReceivedRequest, startSecretsServer } from './__fixtures__/secrets-server.js';
@@ -48,6 +49,8 @@ describe('realtime.createClientSecret (OpenAI)', () => {
       session: { type: 'realtime', instructions: 'Be brief.', model: 'gpt-realtime' },
       expires_after: { anchor: 'created_at', seconds: 600 },
     });
+    // The body is a valid request of the official spec.
+    expectOpenAI('RealtimeCreateClientSecretRequest', request?.body);
   });
 
   it('leaves expires_after to the service by default', async () => {

@@ -114,6 +114,19 @@ describe('globalWebSocketTransport (WHATWG WebSocket)', () => {
 });
 
 describe('wsTransport', () => {
+  it('can be closed or terminated before ws has loaded: the close is reported once, with 1006', async () => {
+    for (const end of ['terminate', 'close'] as const) {
+      const { events, closed, log } = recorder();
+      const transport = wsTransport()({ url, headers: {} }, events);
+      expect(transport.send('early')).toBe(false);
+      if (end === 'terminate') transport.terminate();
+      else transport.close(1000, 'bye');
+      transport.terminate();
+      expect(await closed).toEqual({ code: 1006, reason: '', error: undefined });
+      expect(log).not.toContain('open');
+    }
+  });
+
   it('receives binary frames and ignores pings once closed', async () => {
     const { events, closed, opened, messages, log } = recorder();
     const transport = wsTransport()({ url, headers: { 'x-test': '1' } }, events);
