@@ -148,7 +148,13 @@ export type { ChatResponse, FinishReason, ResponseToolCall } from './types/chat-
 export type { EmbeddingRequest, EmbeddingResponse } from './types/embedding.js';
 export type { GeneratedImage, ImageRequest, ImageResponse } from './types/image.js';
 export type { ConnectionStatus, Provider } from './types/provider.js';
-export type { RealtimeConnectionInfo, RealtimeEndpoint } from './types/realtime-endpoint.js';
+export type {
+  RealtimeClientSecret,
+  RealtimeClientSecretRequest,
+  RealtimeConnectionInfo,
+  RealtimeEndpoint,
+  RealtimeResolveOptions,
+} from './types/realtime-endpoint.js';
 export type {
   ChatStreamEvent,
   FinishEvent,

@@ -1,9 +1,9 @@
-// A worker thread that blasts pre-serialised Realtime server events at whoever connects, so that the client being
-// measured (in the main thread) has a core of its own on a two-core machine.
-import { parentPort, workerData } from 'node:worker_threads';
+// A child process that blasts pre-serialised Realtime server events at whoever connects, so that the client being
+// measured has a core of its own on a two-core machine and its process CPU time is the client's alone.
 import { WebSocketServer } from 'ws';
 
-const { count, kind } = workerData;
+const count = Number(process.argv[2]);
+const kind = process.argv[3];
 const ref = { response_id: 'resp_bench', item_id: 'item_bench', output_index: 0, content_index: 0 };
 const audio = Buffer.alloc(4800, 7).toString('base64'); // 100 ms of PCM16 at 24 kHz
 const frames = [];
@@ -29,8 +29,8 @@ wss.on('connection', (socket) => {
   };
   pump();
 });
-wss.on('listening', () => parentPort.postMessage({ port: wss.address().port }));
-parentPort.on('message', (message) => {
+wss.on('listening', () => process.send({ port: wss.address().port }));
+process.on('message', (message) => {
   if (message === 'close') {
     for (const client of wss.clients) client.terminate();
     wss.close(() => process.exit(0));

@@ -1,18 +1,22 @@
 // pnpm --filter @switchboard/realtime bench
-// 1. Server events handled per second through a RealtimeSession (parse + zod validation + dispatch to `on()`), against
-//    a local ws server in a worker thread that blasts events; baseline: a bare `ws` client doing JSON.parse only.
+// 1. CPU per server event (issue 21): a local ws server in a worker thread blasts N events; the main thread receives
+//    them either through a RealtimeSession (parse, validation, dispatch to `on()`) or through a bare `ws` client doing
+//    JSON.parse and a switch on `type` (the least any app does). CPU = this process's user + system time from the first
+//    to the last event (the blaster is a child process). Runs interleaved (the order alternates), medians of RUNS; target: session <= 1.1x bare ws.
 // 2. Time from a dropped socket (the mock server tears it down) to a restored session on loopback: to `open`
 //    (session.update replayed, queue flushed) and to the server's `session.updated`; baseline: a bare `ws` reconnect.
-// Medians over several runs. Benchmarks are not tests: nothing here fails on a slow machine.
+// Ends with one table: metric, baseline, ours, ratio, target, PASS/FAIL.
+
+import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Worker } from 'node:worker_threads';
 import { startMockServer } from '@switchboard/mock-server';
 import WebSocket from 'ws';
-import { connectRealtime } from '../dist/index.js';
+import { connectRealtime } from '../dist/index.node.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
-const THROUGHPUT_RUNS = 5;
+const THROUGHPUT_RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const CPU_TARGET = 1.1;
 const RECONNECT_RUNS = 25;
 const KEY = 'sk-bench-0000000000000000000000';
 
@@ -25,7 +29,7 @@ const fmt = (value, digits = 0) =>
   value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function startBlaster(kind, count) {
-  const worker = new Worker(new URL('./blaster.mjs', import.meta.url), { workerData: { count, kind } });
+  const worker = fork(new URL('./blaster.mjs', import.meta.url), [String(count), kind]);
   const { port } = await new Promise((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -35,7 +39,7 @@ async function startBlaster(kind, count) {
     close: () =>
       new Promise((resolve) => {
         worker.once('exit', resolve);
-        worker.postMessage('close');
+        worker.send('close');
       }),
   };
 }
@@ -50,6 +54,7 @@ async function sessionThroughput(kind) {
   let count = 0;
   let first = 0;
   let elu;
+  let cpu;
   let finish;
   const done = new Promise((resolve) => {
     finish = resolve;
@@ -58,41 +63,68 @@ async function sessionThroughput(kind) {
     if (count === 0) {
       first = performance.now();
       elu = performance.eventLoopUtilization();
+      cpu = process.cpuUsage();
     }
-    if (++count === EVENTS) finish({ end: performance.now(), busy: performance.eventLoopUtilization(elu).utilization });
+    if (++count === EVENTS)
+      finish({ end: performance.now(), loop: performance.eventLoopUtilization(elu), cpu: process.cpuUsage(cpu) });
   };
   const session = await connectRealtime(provider, { model: 'bench', heartbeat: false, reconnect: false });
   session.on('response.output_text.delta', onEvent);
   session.on('response.output_audio.delta', onEvent);
   session.on('response.output_audio_transcript.delta', onEvent);
-  const { end, busy } = await done;
+  const { end, loop, cpu: used } = await done;
   await session.close();
   await blaster.close();
-  return { rate: (EVENTS - 1) / ((end - first) / 1000), busy };
+  return measured(end - first, loop, used);
 }
 
-/** The same with a bare ws client that only parses JSON. */
+/** Rate, busy share and CPU time (user + system of this process, the blaster is another one) per event of one run. */
+function measured(elapsedMs, loop, cpu) {
+  return {
+    rate: (EVENTS - 1) / (elapsedMs / 1000),
+    busy: loop.utilization,
+    cpuPerEventUs: (cpu.user + cpu.system) / (EVENTS - 1),
+  };
+}
+
+/** The same with a bare ws client: JSON.parse and a dispatch on `type`, the least an application does. */
 async function rawThroughput(kind) {
   const blaster = await startBlaster(kind, EVENTS);
   const socket = new WebSocket(blaster.url, { perMessageDeflate: false });
   let count = 0;
   let first = 0;
   let elu;
-  const { end, busy } = await new Promise((resolve) => {
-    socket.on('message', (data) => {
-      const event = JSON.parse(data.toString());
-      if (event.type === 'session.created') return;
+  let cpu;
+  const {
+    end,
+    loop,
+    cpu: used,
+  } = await new Promise((resolve) => {
+    const onEvent = () => {
       if (count === 0) {
         first = performance.now();
         elu = performance.eventLoopUtilization();
+        cpu = process.cpuUsage();
       }
       if (++count === EVENTS)
-        resolve({ end: performance.now(), busy: performance.eventLoopUtilization(elu).utilization });
+        resolve({ end: performance.now(), loop: performance.eventLoopUtilization(elu), cpu: process.cpuUsage(cpu) });
+    };
+    socket.on('message', (data) => {
+      const event = JSON.parse(data.toString());
+      switch (event.type) {
+        case 'response.output_text.delta':
+        case 'response.output_audio.delta':
+        case 'response.output_audio_transcript.delta':
+          onEvent(event);
+          break;
+        default:
+          break;
+      }
     });
   });
   socket.terminate();
   await blaster.close();
-  return { rate: (EVENTS - 1) / ((end - first) / 1000), busy };
+  return measured(end - first, loop, used);
 }
 
 async function reconnectLatency(server) {
@@ -153,26 +185,40 @@ async function rawReconnectLatency(server) {
   return median(times);
 }
 
-console.log(`@switchboard/realtime benchmark (Node ${process.version}, medians)`);
+console.log(
+  `@switchboard/realtime benchmark (Node ${process.version}, medians of ${THROUGHPUT_RUNS} interleaved runs)`,
+);
+const table = [];
 for (const kind of ['text', 'audio']) {
   const session = [];
   const raw = [];
   for (let run = 0; run < THROUGHPUT_RUNS; run++) {
-    session.push(await sessionThroughput(kind));
-    raw.push(await rawThroughput(kind));
+    // Alternate the order so that neither side always runs on a warmer process.
+    if (run % 2 === 0) {
+      raw.push(await rawThroughput(kind));
+      session.push(await sessionThroughput(kind));
+    } else {
+      session.push(await sessionThroughput(kind));
+      raw.push(await rawThroughput(kind));
+    }
   }
   const label = kind === 'text' ? 'text deltas' : 'audio + transcript deltas (100 ms audio chunks)';
-  const rate = median(session.map((run) => run.rate));
-  const rawRate = median(raw.map((run) => run.rate));
-  // The blaster (another thread) may be what limits the rate; the client's busy share says how much headroom is left.
-  const capacity = median(session.map((run) => run.rate / Math.max(run.busy, 0.01)));
-  const rawCapacity = median(raw.map((run) => run.rate / Math.max(run.busy, 0.01)));
+  const cpu = median(session.map((run) => run.cpuPerEventUs));
+  const rawCpu = median(raw.map((run) => run.cpuPerEventUs));
+  const ratio = cpu / rawCpu;
   console.log(
-    `throughput, ${label}: ${fmt(rate)} events/s through the session over ${THROUGHPUT_RUNS} runs of ${fmt(EVENTS)} ` +
-      `(target >= 20,000), main thread ${fmt(median(session.map((run) => run.busy)) * 100)}% busy, so a capacity of ` +
-      `~${fmt(capacity)} events/s | bare ws + JSON.parse ${fmt(rawRate)} events/s, capacity ~${fmt(rawCapacity)} | ` +
-      `ratio ${fmt(rate / rawRate, 2)} (capacity ${fmt(capacity / rawCapacity, 2)})`,
+    `CPU per event, ${label}: session ${fmt(cpu, 2)} µs | bare ws + JSON.parse ${fmt(rawCpu, 2)} µs | ratio ` +
+      `${fmt(ratio, 2)} (per-run ratios ${session.map((run, index) => fmt(run.cpuPerEventUs / raw[index].cpuPerEventUs, 2)).join(', ')}) | ` +
+      `rate ${fmt(median(session.map((run) => run.rate)))} vs ${fmt(median(raw.map((run) => run.rate)))} events/s over ${fmt(EVENTS)} events`,
   );
+  table.push({
+    metric: `CPU per event, ${kind}`,
+    baseline: `${fmt(rawCpu, 2)} µs`,
+    ours: `${fmt(cpu, 2)} µs`,
+    ratio: fmt(ratio, 2),
+    target: `<= ${CPU_TARGET}x`,
+    result: ratio <= CPU_TARGET ? 'PASS' : 'FAIL',
+  });
 }
 
 const server = await startMockServer({ apiKeys: [KEY] });
@@ -184,3 +230,12 @@ console.log(
     `-> server's session.updated: ${fmt(restore.updated, 2)} ms (max ${fmt(restore.max, 2)} ms) over ` +
     `${RECONNECT_RUNS} drops (target < 500 ms) | bare ws reconnect ${fmt(raw, 2)} ms | ratio ${fmt(restore.open / raw, 2)}`,
 );
+table.push({
+  metric: 'reconnect to session.updated',
+  baseline: `${fmt(raw, 2)} ms`,
+  ours: `${fmt(restore.updated, 2)} ms`,
+  ratio: fmt(restore.updated / raw, 2),
+  target: '< 500 ms',
+  result: restore.updated < 500 ? 'PASS' : 'FAIL',
+});
+console.table(table);

@@ -1,4 +1,5 @@
 import { type Logger, lazySchema, parseConfig, silentLogger, type Zod } from '@switchboard/core';
+import type { ClientSecretSource } from './auth/client-secret-endpoint.js';
 import type { RealtimeSessionConfig } from './events/session-config.js';
 import type { HeartbeatOptions } from './heartbeat.js';
 import type { RealtimeTool } from './helpers/realtime-tool.js';
@@ -31,8 +32,24 @@ export interface ConnectRealtimeOptions {
   heartbeat?: Partial<HeartbeatOptions> | false;
   /** Bound of the queue of events sent while disconnected, in bytes; default 1 MiB. */
   maxQueueBytes?: number;
-  /** `ws` (default on Node), `websocket` (the platform's global WebSocket) or a custom factory. */
+  /**
+   * `ws` (default on Node), `websocket` (the platform's global WebSocket: default on Bun, Deno, workers and browsers)
+   * or a custom factory.
+   */
   transport?: TransportChoice;
+  /**
+   * A short-lived client secret minted on your server (`provider.realtime.createClientSecret`), or a function that
+   * fetches one (called before every connection attempt). The socket authenticates with it instead of the provider's
+   * key: what a browser must do.
+   */
+  clientSecret?: ClientSecretSource;
+  /** Allows the provider's long-lived key in a browser (visible to anyone using the page); default false. */
+  dangerouslyAllowBrowser?: boolean;
+  /**
+   * Time allowed for a reply's response to start (`response.created`) after its `response.create` went out; default
+   * 15,000 ms. A reply the server refuses with an `error` event fails at once.
+   */
+  responseStartTimeoutMs?: number;
   /** Receives errors thrown by `on()` listeners; default: rethrown asynchronously, like EventTarget does. */
   onListenerError?: (error: unknown) => void;
   /** Where to log connection changes; silent by default. */
@@ -50,6 +67,9 @@ export interface ResolvedOptions {
   heartbeat: HeartbeatOptions | undefined;
   maxQueueBytes: number;
   transport: TransportChoice | undefined;
+  clientSecret: ClientSecretSource | undefined;
+  dangerouslyAllowBrowser: boolean;
+  responseStartTimeoutMs: number;
   onListenerError: (error: unknown) => void;
   logger: Logger;
 }
@@ -98,6 +118,15 @@ const optionsSchema = lazySchema((z) =>
     transport: z
       .union([z.literal('ws'), z.literal('websocket'), z.custom<TransportChoice>(isFunction, 'must be a function')])
       .optional(),
+    clientSecret: z
+      .union([
+        z.string().min(1),
+        z.looseObject({ value: z.string().min(1), url: z.string().min(1) }),
+        z.custom<ClientSecretSource>(isFunction, 'must be a function'),
+      ])
+      .optional(),
+    dangerouslyAllowBrowser: z.boolean().optional(),
+    responseStartTimeoutMs: positive(z).optional(),
     onListenerError: z.custom<(error: unknown) => void>(isFunction, 'must be a function').optional(),
     logger: z.custom<Logger>((value) => typeof value === 'object' && value !== null, 'must be a logger').optional(),
   }),
@@ -113,6 +142,8 @@ export const DEFAULT_RECONNECT = {
 };
 /** Default heartbeat settings. */
 export const DEFAULT_HEARTBEAT: HeartbeatOptions = { intervalMs: 15_000, timeoutMs: 10_000 };
+/** Default time allowed for a reply's response to start. */
+export const DEFAULT_RESPONSE_START_TIMEOUT_MS = 15_000;
 /** Default bound of the send queue. */
 export const DEFAULT_MAX_QUEUE_BYTES = 1024 * 1024;
 
@@ -129,6 +160,9 @@ export function resolveOptions(options: ConnectRealtimeOptions): ResolvedOptions
     heartbeat: parsed.heartbeat === false ? undefined : { ...DEFAULT_HEARTBEAT, ...parsed.heartbeat },
     maxQueueBytes: parsed.maxQueueBytes ?? DEFAULT_MAX_QUEUE_BYTES,
     transport: options.transport,
+    clientSecret: options.clientSecret,
+    dangerouslyAllowBrowser: parsed.dangerouslyAllowBrowser ?? false,
+    responseStartTimeoutMs: parsed.responseStartTimeoutMs ?? DEFAULT_RESPONSE_START_TIMEOUT_MS,
     onListenerError: options.onListenerError ?? rethrowAsync,
     logger: options.logger ?? silentLogger,
   };

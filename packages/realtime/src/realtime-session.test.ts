@@ -10,9 +10,9 @@ import {
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WebSocket } from 'ws';
 import { RawServer, response } from './__fixtures__/raw-server.js';
-import { connectRealtime } from './connect-realtime.js';
 import { ReconnectFailedError } from './errors/reconnect-failed-error.js';
 import { ResponseInterruptedError } from './errors/response-interrupted-error.js';
+import { connectRealtime } from './index.node.js';
 import type { RealtimeSession } from './realtime-session.js';
 
 let server: RawServer;

@@ -21,6 +21,7 @@ import { Delivery } from './session/delivery.js';
 import { InboundEvents } from './session/inbound-events.js';
 import { Replies } from './session/replies.js';
 import type { RealtimeCloseInfo, RealtimeSessionStats, ReplyOptions, WaitForOptions } from './session/session-types.js';
+import type { TransportFactory } from './transport/transport.js';
 
 export type { RealtimeCloseInfo, RealtimeSessionStats, ReplyOptions, WaitForOptions } from './session/session-types.js';
 
@@ -51,11 +52,11 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
   readonly #inbound: InboundEvents;
 
   /** @internal Use `connectRealtime`. */
-  constructor(endpoint: RealtimeEndpoint, options: ResolvedOptions) {
+  constructor(endpoint: RealtimeEndpoint, options: ResolvedOptions, transport: TransportFactory) {
     this.provider = endpoint.provider;
     this.model = options.model;
     this.#hub = new EventHub(options.onListenerError);
-    this.#connection = new Connection(endpoint, options, this.#connectionHost());
+    this.#connection = new Connection(endpoint, options, transport, this.#connectionHost());
     this.#delivery = new Delivery(options.maxQueueBytes, endpoint.provider, () => this.#connection.transport);
     this.#replies = new Replies(options.tools, {
       provider: endpoint.provider,
@@ -65,6 +66,8 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
         if (this.#connection.state !== 'closed') this.cancelResponse(responseId);
       },
       emit: (event) => this.#emitLocal(event),
+      isQueued: (eventId) => this.#delivery.isQueued(eventId),
+      responseStartTimeoutMs: options.responseStartTimeoutMs,
     });
     this.#inbound = new InboundEvents(this.#hub, (event) => this.#replies.observe(event));
     const toolDefinitions = this.#replies.toolDefinitions();
@@ -298,6 +301,7 @@ export class RealtimeSession implements AsyncIterable<RealtimeSessionEvent> {
       opened: (first) => {
         if (first) this.#inbound.holdFirst();
         this.#delivery.flush();
+        this.#replies.opened();
       },
       message: (text) => this.#inbound.receive(text),
       binary: (size) => this.#inbound.receiveBinary(size),

@@ -2,7 +2,7 @@ import { createAzureProvider } from '@switchboard/azure';
 import { NotFoundError } from '@switchboard/core';
 import type { MockServer } from '@switchboard/mock-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { connectRealtime, type RealtimeSession } from '../src/index.js';
+import { connectRealtime, type RealtimeSession } from '../src/index.node.js';
 import { AZURE_KEY, handledEvents, startServer } from './__fixtures__/mock.js';
 
 const DEPLOYMENT = 'rt-deployment';

@@ -10,7 +10,7 @@ import {
   type RealtimeSession,
   ReconnectFailedError,
   ResponseInterruptedError,
-} from '../src/index.js';
+} from '../src/index.node.js';
 import { handledEvents, openAIProvider, startServer } from './__fixtures__/mock.js';
 
 let server: MockServer;

@@ -1,7 +1,7 @@
 import { createAzureProvider } from '@switchboard/azure';
 import { createOpenAIProvider } from '@switchboard/openai';
 import { describe, expect, it } from 'vitest';
-import { connectRealtime, type RealtimeCapableProvider } from '../src/index.js';
+import { connectRealtime, type RealtimeCapableProvider } from '../src/index.node.js';
 
 // Live tests run only with real credentials; without them they are skipped with the reason printed.
 const openAIKey = process.env.OPENAI_API_KEY;

@@ -12,7 +12,7 @@ import {
   type RealtimeSession,
   type RealtimeSessionEvent,
   ResponseInterruptedError,
-} from '../src/index.js';
+} from '../src/index.node.js';
 import { handledEvents, OPENAI_KEY, openAIProvider, startServer } from './__fixtures__/mock.js';
 
 let server: MockServer;

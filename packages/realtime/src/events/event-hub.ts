@@ -47,7 +47,8 @@ export class EventHub<E extends { type: string }> {
     this.#call(this.#listeners.get('*'), event);
     if (this.#backlog) {
       this.#backlog.push(event);
-      if (this.#backlog.length > BACKLOG_LIMIT) this.#backlog.shift();
+      // Trimmed in batches rather than shifted per event: a session nobody iterates keeps this backlog for good.
+      if (this.#backlog.length >= 2 * BACKLOG_LIMIT) this.#backlog.splice(0, this.#backlog.length - BACKLOG_LIMIT);
     }
     for (const queue of this.#queues) queue.push(event);
   }
@@ -57,7 +58,10 @@ export class EventHub<E extends { type: string }> {
    * ones start from now. After `end()`, a new iterator yields only that backlog.
    */
   iterate(): AsyncIterableIterator<E> {
-    const queue: EventQueue<E> = new EventQueue(() => this.#queues.delete(queue), this.#backlog ?? []);
+    const queue: EventQueue<E> = new EventQueue(
+      () => this.#queues.delete(queue),
+      this.#backlog?.slice(-BACKLOG_LIMIT) ?? [],
+    );
     this.#backlog = undefined;
     if (this.#ended) queue.end();
     else this.#queues.add(queue);

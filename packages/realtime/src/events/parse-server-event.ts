@@ -1,11 +1,13 @@
+import { FAST_CHECKS } from './fast-checks.js';
 import type { RawServerEvent } from './raw-server-event.js';
 import { type RealtimeServerEvent, schemasByType } from './server-events.js';
 
 const EXCERPT = 200;
 
 /**
- * Parses one text frame from the server. Never throws: known events are validated by their lenient schemas,
- * everything else comes back as a `raw-event` carrying the original data.
+ * Parses one text frame from the server. Never throws: known events are validated by their lenient schemas (the
+ * frequent deltas by a plain type check first, see fast-checks.ts), everything else comes back as a `raw-event`
+ * carrying the original data.
  */
 export function parseServerEvent(text: string): RealtimeServerEvent | RawServerEvent {
   let value: unknown;
@@ -20,6 +22,7 @@ export function parseServerEvent(text: string): RealtimeServerEvent | RawServerE
   const object = value as Record<string, unknown>;
   if (typeof object.type !== 'string')
     return { ...notAnEvent('(not-an-event)', text, 'no string `type`'), event: object };
+  if (FAST_CHECKS.get(object.type)?.(object)) return object as RealtimeServerEvent;
   const schema = schemasByType().get(object.type);
   if (!schema) return { type: 'raw-event', eventType: object.type, event: object };
   const result = schema.safeParse(object);

@@ -106,6 +106,11 @@ export class ResponseTracker {
     return interrupted;
   }
 
+  /** Replies whose `response.create` is out and whose response has not started, with that event's id. */
+  waitingToStart(): { sink: ReplySink; createEventId: string }[] {
+    return [...this.#pending.values()].map(({ sink, createEventId }) => ({ sink, createEventId }));
+  }
+
   /** Every reply still waiting (to fail them when the session closes). */
   liveSinks(): ReplySink[] {
     return [...this.#live];

@@ -12,7 +12,6 @@ import { assertSafeUrl } from '../internal/safe-url.js';
 import type { ResolvedOptions } from '../options.js';
 import { backoffDelay } from '../reconnect/backoff.js';
 import { classifyDrop } from '../reconnect/classify-drop.js';
-import { selectTransport } from '../transport/select-transport.js';
 import type { RealtimeTransport, TransportClose, TransportFactory } from '../transport/transport.js';
 import type { ConnectionHost } from './connection-host.js';
 import type { RealtimeCloseInfo } from './session-types.js';
@@ -53,13 +52,13 @@ export class Connection {
   #resolveClosed!: (info: RealtimeCloseInfo) => void;
   #resolvedModel: string | undefined;
 
-  constructor(endpoint: RealtimeEndpoint, options: ResolvedOptions, host: ConnectionHost) {
+  constructor(endpoint: RealtimeEndpoint, options: ResolvedOptions, transport: TransportFactory, host: ConnectionHost) {
     this.#endpoint = endpoint;
     this.#options = options;
     this.#provider = endpoint.provider;
     this.#model = options.model;
     this.#host = host;
-    this.#transportFactory = selectTransport(options.transport);
+    this.#transportFactory = transport;
     if (options.heartbeat) {
       this.#heartbeat = new Heartbeat(
         options.heartbeat,
@@ -135,7 +134,10 @@ export class Connection {
     const generation = ++this.#generation;
     let target: { url: string; headers: Record<string, string>; protocols?: string[] };
     try {
-      const info = await this.#endpoint.resolve(this.#model, { signal: this.#lifetime.signal });
+      const info = await this.#endpoint.resolve(this.#model, {
+        signal: this.#lifetime.signal,
+        auth: this.#transportFactory.canSendHeaders === false ? 'subprotocols' : 'headers',
+      });
       if (this.#isStale(generation)) return;
       this.#resolvedModel = info.model;
       target = { url: assertSafeUrl(info.url), headers: info.headers, protocols: info.protocols };

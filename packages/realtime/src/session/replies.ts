@@ -1,4 +1,4 @@
-import type { SwitchboardError } from '@switchboard/core';
+import { type SwitchboardError, TimeoutError } from '@switchboard/core';
 import { mapServerError } from '../errors/map-server-error.js';
 import { ResponseInterruptedError } from '../errors/response-interrupted-error.js';
 import type { RealtimeClientEvent, RealtimeResponseParams } from '../events/client-events.js';
@@ -10,6 +10,7 @@ import type { RealtimeTool } from '../helpers/realtime-tool.js';
 import { REQUEST_METADATA_KEY, ResponseTracker } from '../helpers/response-tracker.js';
 import { ToolRunner } from '../helpers/tool-runner.js';
 import type { ReplyOptions } from './session-types.js';
+import { StartDeadlines } from './start-deadlines.js';
 
 /** What the replies need from the session. */
 export interface ReplyHost {
@@ -23,6 +24,10 @@ export interface ReplyHost {
   cancel(responseId: string): void;
   /** Emits a session event (`tool-result`, `response-interrupted`) while the session is not closed. */
   emit(event: RealtimeLocalEvent): void;
+  /** True while the event waits for a connection (it is not on the wire yet). */
+  isQueued(eventId: string): boolean;
+  /** Time allowed for a response to start once its `response.create` is on the wire. */
+  readonly responseStartTimeoutMs: number;
 }
 
 /**
@@ -34,10 +39,21 @@ export class Replies {
   readonly #host: ReplyHost;
   readonly #tracker = new ResponseTracker();
   readonly #tools: ToolRunner;
+  readonly #deadlines: StartDeadlines;
   #requestCounter = 0;
 
   constructor(tools: Record<string, RealtimeTool>, host: ReplyHost) {
     this.#host = host;
+    this.#deadlines = new StartDeadlines(host.responseStartTimeoutMs, (sink, timeoutMs) =>
+      sink.fail(
+        new TimeoutError({
+          phase: 'first-token',
+          timeoutMs,
+          message: `No response started within ${timeoutMs} ms of its response.create: the server sent neither a response.created with the request's metadata nor an error naming the event.`,
+          provider: host.provider,
+        }),
+      ),
+    );
     this.#tools = new ToolRunner(tools, {
       respond: (outputs, sink) => this.#continueAfterTools(outputs, sink),
       emit: (event) => host.emit(event),
@@ -52,7 +68,7 @@ export class Replies {
 
   /** Sends `before` and a `response.create` as one unit; the reply follows that response (and any tool calls). */
   create(options: ReplyOptions, before: RealtimeClientEvent[]): RealtimeReply {
-    const sink = new ReplySink(this.#tracker.forget);
+    const sink = new ReplySink(this.#settled);
     const { event, requestId } = this.#responseCreate(options.response);
     let eventIds: string[];
     try {
@@ -61,7 +77,7 @@ export class Replies {
       sink.fail(error);
       throw error;
     }
-    this.#tracker.register(sink, requestId, eventIds.at(-1) as string);
+    this.#register(sink, requestId, eventIds.at(-1) as string);
     for (const eventId of eventIds.slice(0, -1)) this.#tracker.watchEvent(sink, eventId);
     return new RealtimeReply(
       sink,
@@ -85,6 +101,7 @@ export class Replies {
         return;
       case 'response.created': {
         const sink = this.#tracker.created(event.response);
+        if (sink) this.#deadlines.disarm(sink);
         // The reply was cancelled before the server had named its response: cancel it now that it has.
         if (sink?.cancelRequested) this.#host.cancel(event.response.id);
         return;
@@ -112,6 +129,8 @@ export class Replies {
    * still queued (`isQueued`) keep waiting for the next connection.
    */
   interrupt(closeCode: number, cause: SwitchboardError | undefined, isQueued: (eventId: string) => boolean): void {
+    // Requests that stay queued get a fresh deadline once they are sent on the next connection (see `opened`).
+    this.#deadlines.disarmAll();
     for (const { responseId, sink } of this.#tracker.interrupt(isQueued)) {
       const error = new ResponseInterruptedError({ responseId, closeCode, provider: this.#host.provider, cause });
       sink?.fail(error);
@@ -121,16 +140,40 @@ export class Replies {
     }
   }
 
+  /** A connection opened and the queue went out on it: requests sent now start their deadlines. */
+  opened(): void {
+    for (const { sink, createEventId } of this.#tracker.waitingToStart()) {
+      if (!this.#host.isQueued(createEventId)) this.#deadlines.arm(sink);
+    }
+  }
+
   /** The session closed: every reply still waiting fails with `error`. */
   failAll(error: SwitchboardError): void {
+    this.#deadlines.disarmAll();
     for (const sink of this.#tracker.liveSinks()) sink.fail(error);
+  }
+
+  /** Replies still waiting for their response to start (for tests). */
+  get startDeadlines(): number {
+    return this.#deadlines.size;
+  }
+
+  readonly #settled = (sink: ReplySink): void => {
+    this.#tracker.forget(sink);
+    this.#deadlines.disarm(sink);
+  };
+
+  /** Tracks a sent `response.create`; its deadline starts now when it went on the wire, else on the next `opened`. */
+  #register(sink: ReplySink, requestId: string, createEventId: string): void {
+    this.#tracker.register(sink, requestId, createEventId);
+    if (!this.#host.isQueued(createEventId)) this.#deadlines.arm(sink);
   }
 
   /** Tool outputs and the response that follows them, sent as one unit. */
   #continueAfterTools(outputs: RealtimeClientEvent[], sink: ReplySink | undefined): void {
     const { event, requestId } = this.#responseCreate(undefined);
     const eventIds = this.#host.send([...outputs, event]);
-    if (sink) this.#tracker.register(sink, requestId, eventIds.at(-1) as string);
+    if (sink) this.#register(sink, requestId, eventIds.at(-1) as string);
   }
 
   /** A `response.create` whose metadata carries a request id, so its `response.created` can be recognised. */

@@ -7,6 +7,7 @@ import { globalWebSocketTransport, type WebSocketConstructor } from './global-tr
 import { selectTransport } from './select-transport.js';
 import type { TransportClose, TransportEvents } from './transport.js';
 import { wsTransport } from './ws-transport.js';
+import { wsTransport as unavailableWsTransport } from './ws-transport-unavailable.js';
 
 let server: Server;
 let wss: WebSocketServer;
@@ -113,6 +114,19 @@ describe('globalWebSocketTransport (WHATWG WebSocket)', () => {
 });
 
 describe('wsTransport', () => {
+  it('can be closed or terminated before ws has loaded: the close is reported once, with 1006', async () => {
+    for (const end of ['terminate', 'close'] as const) {
+      const { events, closed, log } = recorder();
+      const transport = wsTransport()({ url, headers: {} }, events);
+      expect(transport.send('early')).toBe(false);
+      if (end === 'terminate') transport.terminate();
+      else transport.close(1000, 'bye');
+      transport.terminate();
+      expect(await closed).toEqual({ code: 1006, reason: '', error: undefined });
+      expect(log).not.toContain('open');
+    }
+  });
+
   it('receives binary frames and ignores pings once closed', async () => {
     const { events, closed, opened, messages, log } = recorder();
     const transport = wsTransport()({ url, headers: { 'x-test': '1' } }, events);
@@ -129,18 +143,30 @@ describe('wsTransport', () => {
 });
 
 describe('selectTransport', () => {
-  it('uses ws on Node, the platform WebSocket elsewhere, or the factory given', () => {
+  const Platform = WebSocket as unknown as WebSocketConstructor;
+
+  it('takes a factory as given, and `ws` or `websocket` when asked', () => {
     const factory = () => ({}) as never;
-    expect(selectTransport(factory)).toBe(factory);
-    expect(selectTransport('ws')).toBeTypeOf('function');
-    expect(selectTransport('websocket')).toBeTypeOf('function');
-    expect(selectTransport()).toBeTypeOf('function');
-    const versions = process.versions;
-    Object.defineProperty(process, 'versions', { value: {}, configurable: true });
-    try {
-      expect(selectTransport()).toBeTypeOf('function');
-    } finally {
-      Object.defineProperty(process, 'versions', { value: versions, configurable: true });
+    expect(selectTransport(factory, wsTransport)).toBe(factory);
+    expect(selectTransport('ws', wsTransport).canSendHeaders).toBeUndefined();
+    expect(selectTransport('websocket', wsTransport, 'node', Platform).canSendHeaders).toBe(false);
+    expect(() => selectTransport('ws', undefined)).toThrow(/only in the Node build/);
+  });
+
+  it('defaults to ws on Node, and to the platform WebSocket on Bun, Deno, workers and browsers', () => {
+    expect(selectTransport(undefined, wsTransport, 'node', Platform).canSendHeaders).toBeUndefined();
+    for (const runtime of ['bun', 'deno', 'worker', 'browser'] as const) {
+      expect(selectTransport(undefined, wsTransport, runtime, Platform).canSendHeaders).toBe(false);
+      expect(selectTransport(undefined, undefined, runtime, Platform).canSendHeaders).toBe(false);
     }
+    // No platform WebSocket (Node 20): ws where the build has it, else a clear error.
+    expect(selectTransport(undefined, wsTransport, 'deno', undefined).canSendHeaders).toBeUndefined();
+    expect(() => selectTransport(undefined, undefined, 'worker', undefined)).toThrow(UnsupportedError);
+  });
+});
+
+describe("the browser build's wsTransport", () => {
+  it('fails with UnsupportedError: ws is not in that build', () => {
+    expect(() => unavailableWsTransport()).toThrow(UnsupportedError);
   });
 });

@@ -1,18 +1,18 @@
 import { NetworkError, UnsupportedError } from '@switchboard/core';
-import type { RealtimeTransport, TransportFactory } from './transport.js';
+import type { RealtimeTransport, TransportEvents, TransportFactory, TransportTarget } from './transport.js';
 
 /** The constructor shape of the WHATWG WebSocket (browsers, Deno, Bun, Node 22+). */
 export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => WebSocket;
 
 /**
- * The transport on the platform's `WebSocket`. It cannot set headers, so the endpoint must authenticate through
- * subprotocols (an ephemeral key); it cannot ping either, so heartbeats are off and events count as delivered once
+ * The transport on the platform's `WebSocket` (browsers, workers, Deno, Bun). It cannot set headers, so the endpoint
+ * authenticates through subprotocols (a client secret, or the key where that is safe); it cannot ping either, so heartbeats are off and events count as delivered once
  * written. `terminate()` reports the close at once instead of waiting for a handshake a dead peer never answers.
  */
 export function globalWebSocketTransport(
   WebSocketImpl: WebSocketConstructor | undefined = globalThis.WebSocket,
 ): TransportFactory {
-  return (target, events) => {
+  const factory = (target: TransportTarget, events: TransportEvents): RealtimeTransport => {
     if (!WebSocketImpl) {
       throw new UnsupportedError({ message: 'There is no global WebSocket here; use the `ws` transport.' });
     }
@@ -75,4 +75,5 @@ export function globalWebSocketTransport(
     };
     return transport;
   };
+  return Object.assign(factory, { canSendHeaders: false });
 }

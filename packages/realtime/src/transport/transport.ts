@@ -51,4 +51,11 @@ export interface RealtimeTransport {
 }
 
 /** Opens a transport; must not throw for network problems (they arrive through `events.close`). */
-export type TransportFactory = (target: TransportTarget, events: TransportEvents) => RealtimeTransport;
+export interface TransportFactory {
+  (target: TransportTarget, events: TransportEvents): RealtimeTransport;
+  /**
+   * False when the socket cannot send upgrade headers (the platform WebSocket): the endpoint then puts auth in the
+   * documented subprotocols instead. Default true.
+   */
+  readonly canSendHeaders?: boolean;
+}
