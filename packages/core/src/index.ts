@@ -73,12 +73,14 @@ export type { Zod } from './lazy/load-zod.js';
 export { loadZod } from './lazy/load-zod.js';
 export type { LogFn, Logger } from './logging/logger.js';
 export { silentLogger } from './logging/logger.js';
+export type { StreamCallOptions, StreamParts } from './middleware/stream-parts.js';
+export { openChatParts, PROVIDER_STREAM_PARTS, partsStreamChat } from './middleware/stream-parts.js';
 export type { CallContext, Operation, ProviderMiddleware } from './middleware/wrap-provider.js';
 export { wrapProvider } from './middleware/wrap-provider.js';
-export type { Deferred } from './shared/deferred.js';
-export { createDeferred } from './shared/deferred.js';
-export type { ChatStreamOptions, ChatStreamSource } from './stream/chat-stream.js';
-export { ChatStream } from './stream/chat-stream.js';
+export type { ChatStreamConstructor, ChatStreamOptions, ChatStreamSource } from './stream/chat-stream.js';
+export { CHAT_STREAM_PARTS, ChatStream, hasChatStreamParts } from './stream/chat-stream.js';
+export type { StreamTimeoutOptions } from './stream/stream-timeouts.js';
+export { withStreamTimeouts } from './stream/stream-timeouts.js';
 export type { PromptTemplate, TemplateMessage } from './templates/prompt-template.js';
 export { createPromptTemplate, TemplateError } from './templates/prompt-template.js';
 export type {
@@ -121,7 +123,9 @@ export type { ConnectionStatus, Provider } from './types/provider.js';
 export type { RealtimeConnectionInfo, RealtimeEndpoint } from './types/realtime-endpoint.js';
 export type {
   ChatStreamEvent,
+  ChatStreamPart,
   FinishEvent,
+  KeepAliveEvent,
   ProviderMetadataEvent,
   ReasoningDeltaEvent,
   RefusalDeltaEvent,
@@ -133,3 +137,5 @@ export type {
 export type { RateLimitInfo, Usage } from './types/usage.js';
 export type { UsageStats } from './usage/usage-tracker.js';
 export { UsageTracker } from './usage/usage-tracker.js';
+export type { Deferred } from './utils/deferred.js';
+export { createDeferred } from './utils/deferred.js';
