@@ -96,9 +96,24 @@ export class SwitchboardError extends Error {
     Object.defineProperty(this, BRAND, { value: true, enumerable: false });
   }
 
-  /** True for any Switchboard error, even one from another copy of this package. */
-  static isInstance(value: unknown): value is SwitchboardError {
-    return isSwitchboardError(value);
+  /**
+   * The code of this class's errors, which `isInstance` checks. `undefined` on the base class (any code); a subclass
+   * that does not set it is recognised by its `name` instead.
+   */
+  static readonly code: SwitchboardErrorCode | undefined = undefined;
+
+  /**
+   * True for an error of this class, even one from another copy of this package (duplicate installs break
+   * `instanceof`): checks the `Symbol.for` brand and, on a subclass, its code. `RateLimitError.isInstance(x)` narrows
+   * `x` to `RateLimitError`; `SwitchboardError.isInstance(x)` matches any Switchboard error.
+   */
+  static isInstance<T extends abstract new (...args: never[]) => SwitchboardError>(
+    this: T & { readonly code: SwitchboardErrorCode | undefined },
+    value: unknown,
+  ): value is InstanceType<T> {
+    if (!isSwitchboardError(value)) return false;
+    if (this.code !== undefined) return value.code === this.code;
+    return (this as unknown) === SwitchboardError || value.name === this.name;
   }
 
   /** Error-specific fields, added to `toJSON()` by subclasses. */

@@ -265,7 +265,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         if (!isProviderRateLimit(error)) return;
         refund();
         pauseKey(key, error.retryAfterMs ?? defaultPauseMs);
-        feed((error as { rateLimit?: RateLimitInfo }).rateLimit);
+        feed(error.rateLimit);
       },
       cancel() {
         if (!close()) return;
@@ -362,12 +362,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
 
 /** A 429 the provider sent (not one of our own client-side refusals, and not `insufficient_quota`). */
 function isProviderRateLimit(error: unknown): error is RateLimitError {
-  return (
-    isSwitchboardError(error) &&
-    error.code === 'rate-limit' &&
-    error.source !== 'resilience' &&
-    (error as { kind?: unknown }).kind !== 'quota'
-  );
+  return RateLimitError.isInstance(error) && error.source !== 'resilience' && error.kind !== 'quota';
 }
 
 /**
