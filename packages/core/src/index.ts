@@ -52,6 +52,7 @@ export type { AskOptions } from './helpers/ask.js';
 export { ask, DEFAULT_ASK_MODEL } from './helpers/ask.js';
 export type { CreateImageOptions } from './helpers/create-image.js';
 export { createImage, DEFAULT_IMAGE_MODEL } from './helpers/create-image.js';
+export type { ReadImageFile, ToImageUrlOptions } from './helpers/image-input.js';
 export { sniffImageType, toImageUrl } from './helpers/image-input.js';
 export { combineHooks } from './hooks/combine-hooks.js';
 export type {
@@ -67,7 +68,6 @@ export type {
 } from './hooks/hook-events.js';
 export type { WithHooksOptions } from './hooks/with-hooks.js';
 export { withHooks } from './hooks/with-hooks.js';
-export { lazyModule } from './lazy/lazy-module.js';
 export { lazySchema } from './lazy/lazy-schema.js';
 export type { Zod } from './lazy/load-zod.js';
 export { loadZod } from './lazy/load-zod.js';

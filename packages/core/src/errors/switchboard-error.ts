@@ -1,4 +1,3 @@
-import { inspect } from 'node:util';
 import { redactSecrets } from './redact.js';
 
 /** The stable code of every error Switchboard throws. */
@@ -111,9 +110,11 @@ export class SwitchboardError extends Error {
     this: T & { readonly code: SwitchboardErrorCode | undefined },
     value: unknown,
   ): value is InstanceType<T> {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass the guard is called on (`RateLimitError.isInstance`).
+    const guard: { readonly code: SwitchboardErrorCode | undefined; readonly name: string } = this;
     if (!isSwitchboardError(value)) return false;
-    if (this.code !== undefined) return value.code === this.code;
-    return (this as unknown) === SwitchboardError || value.name === this.name;
+    if (guard.code !== undefined) return value.code === guard.code;
+    return guard === SwitchboardError || value.name === guard.name;
   }
 
   /** Error-specific fields, added to `toJSON()` by subclasses. */
@@ -143,10 +144,16 @@ export class SwitchboardError extends Error {
     return json;
   }
 
-  /** What `util.inspect` and `console.log` show: the safe JSON form plus a stack without secrets. */
-  [INSPECT](): string {
+  /**
+   * What `util.inspect` and `console.log` show: the safe JSON form plus a stack without secrets. Node passes its own
+   * `inspect` as the third argument, so no `node:util` import is needed (Deno and Bun honour the same symbol).
+   */
+  [INSPECT](_depth?: number, _options?: unknown, inspect?: (value: unknown, options?: object) => string): string {
     const stack = redactSecrets(this.stack ?? `${this.name}: ${this.message}`);
-    return `${stack}\n${inspect(this.toJSON(), { depth: 4, breakLength: 120 })}`;
+    const json = this.toJSON();
+    const details =
+      typeof inspect === 'function' ? inspect(json, { depth: 4, breakLength: 120 }) : JSON.stringify(json, null, 2);
+    return `${stack}\n${details}`;
   }
 }
 

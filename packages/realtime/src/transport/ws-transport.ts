@@ -1,4 +1,5 @@
-import { lazyModule, NetworkError, type SwitchboardError } from '@switchboard/core';
+import { NetworkError, type SwitchboardError } from '@switchboard/core';
+import { lazyModule } from '@switchboard/core/node';
 import type WebSocket from 'ws';
 import { mapUpgradeFailure } from '../errors/map-upgrade-failure.js';
 import type { RealtimeTransport, TransportFactory } from './transport.js';
