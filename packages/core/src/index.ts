@@ -37,7 +37,7 @@ export {
 } from './errors/error-classes.js';
 export type { HttpErrorDetails } from './errors/error-from-http-status.js';
 export { errorFromHttpStatus } from './errors/error-from-http-status.js';
-export { maskSecret, redactSecrets } from './errors/redact.js';
+export { maskSecret, redactSecrets, registerSecret, registerUrlSecrets } from './errors/redact.js';
 export type {
   ErrorSeverity,
   ErrorSource,
@@ -73,6 +73,7 @@ export type { Zod } from './lazy/load-zod.js';
 export { loadZod } from './lazy/load-zod.js';
 export type { LogFn, Logger } from './logging/logger.js';
 export { silentLogger } from './logging/logger.js';
+export { redactingLogger } from './logging/redacting-logger.js';
 export type { StreamCallOptions, StreamParts } from './middleware/stream-parts.js';
 export { openChatParts, PROVIDER_STREAM_PARTS, partsStreamChat } from './middleware/stream-parts.js';
 export type { CallContext, Operation, ProviderMiddleware } from './middleware/wrap-provider.js';

@@ -1,4 +1,5 @@
 import { redactSecrets } from './redact.js';
+import { scrubCause } from './scrub-cause.js';
 
 /** The stable code of every error Switchboard throws. */
 export type SwitchboardErrorCode =
@@ -79,7 +80,10 @@ export class SwitchboardError extends Error {
   readonly source: ErrorSource;
 
   constructor(code: SwitchboardErrorCode, options: SwitchboardErrorOptions) {
-    super(redactSecrets(options.message), options.cause === undefined ? undefined : { cause: options.cause });
+    super(
+      redactSecrets(options.message),
+      options.cause === undefined ? undefined : { cause: scrubCause(options.cause) },
+    );
     this.name = new.target.name;
     this.code = code;
     this.retryable = options.retryable ?? false;
@@ -141,7 +145,13 @@ export class SwitchboardError extends Error {
     };
     if (this.cause !== undefined) json.cause = describeCause(this.cause);
     for (const key of Object.keys(json)) if (json[key] === undefined) delete json[key];
-    return json;
+    // Again at output time: a secret registered after the error was made, or one inside a subclass's details.
+    return redactDeep(json, 0) as Record<string, unknown>;
+  }
+
+  /** `Name: message`, masked at output time too. */
+  override toString(): string {
+    return redactSecrets(`${this.name}: ${this.message}`);
   }
 
   /**
@@ -160,6 +170,16 @@ export class SwitchboardError extends Error {
 /** True for any Switchboard error, even one thrown by a duplicate copy of the package (checks a `Symbol.for` brand). */
 export function isSwitchboardError(value: unknown): value is SwitchboardError {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+}
+
+function redactDeep(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return redactSecrets(value);
+  if (depth > 6 || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = redactDeep(item, depth + 1);
+  return out;
 }
 
 function describeCause(cause: unknown): unknown {

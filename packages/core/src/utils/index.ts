@@ -1,3 +1,4 @@
+export { maskSecret, redactSecrets, registerSecret, registerUrlSecrets } from '../errors/redact.js';
 export { abortReason, raceAbort, throwIfAborted } from './abort.js';
 export { base64ToBytes, bytesToBase64 } from './base64.js';
 export type { Deferred } from './deferred.js';
