@@ -151,6 +151,9 @@ export function withResilience(provider: Provider, policy: ResiliencePolicy = {}
           timeouts: {
             ...(timeouts.firstTokenMs === undefined ? {} : { firstTokenMs: timeouts.firstTokenMs }),
             ...(timeouts.idleMs === undefined ? {} : { idleMs: timeouts.idleMs }),
+            ...(timeouts.keepAliveResetsIdle === undefined
+              ? {}
+              : { keepAliveResetsIdle: timeouts.keepAliveResetsIdle }),
           },
           attempt: {
             key: keyOf({ provider: name, model: context.model, operation: 'streamChat' }),
