@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { analyzeImage, ask, createImage } from '@switchboard/core';
+import { ask, createImage } from '@switchboard/core';
+import { analyzeImage } from '@switchboard/core/node';
 import { DEMO_MODELS } from '../commands/command.js';
 import { bundledImagePath } from '../setup/assets.js';
 import { cosineSimilarity } from '../setup/similarity.js';
