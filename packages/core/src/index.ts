@@ -39,7 +39,7 @@ export {
 } from './errors/error-classes.js';
 export type { HttpErrorDetails } from './errors/error-from-http-status.js';
 export { errorFromHttpStatus } from './errors/error-from-http-status.js';
-export { maskSecret, redactSecrets } from './errors/redact.js';
+export { maskSecret, redactSecrets, registerSecret, registerUrlSecrets } from './errors/redact.js';
 export type {
   ErrorSeverity,
   ErrorSource,
@@ -54,6 +54,7 @@ export type { AskOptions } from './helpers/ask.js';
 export { ask, DEFAULT_ASK_MODEL } from './helpers/ask.js';
 export type { CreateImageOptions } from './helpers/create-image.js';
 export { createImage, DEFAULT_IMAGE_MODEL } from './helpers/create-image.js';
+export type { ReadImageFile, ToImageUrlOptions } from './helpers/image-input.js';
 export { sniffImageType, toImageUrl } from './helpers/image-input.js';
 export { combineHooks } from './hooks/combine-hooks.js';
 export type {
@@ -69,18 +70,16 @@ export type {
 } from './hooks/hook-events.js';
 export type { WithHooksOptions } from './hooks/with-hooks.js';
 export { withHooks } from './hooks/with-hooks.js';
-export { lazyModule } from './lazy/lazy-module.js';
 export { lazySchema } from './lazy/lazy-schema.js';
 export type { Zod } from './lazy/load-zod.js';
 export { loadZod } from './lazy/load-zod.js';
 export type { LogFn, Logger } from './logging/logger.js';
 export { silentLogger } from './logging/logger.js';
+export { redactingLogger } from './logging/redacting-logger.js';
+export type { StreamCallOptions, StreamParts } from './middleware/stream-parts.js';
+export { openChatParts, PROVIDER_STREAM_PARTS, partsStreamChat } from './middleware/stream-parts.js';
 export type { CallContext, Operation, ProviderMiddleware } from './middleware/wrap-provider.js';
 export { wrapProvider } from './middleware/wrap-provider.js';
-export type { Deferred } from './shared/deferred.js';
-export { createDeferred } from './shared/deferred.js';
-export type { ChatStreamOptions, ChatStreamSource } from './stream/chat-stream.js';
-export { ChatStream } from './stream/chat-stream.js';
 export type { DeepPartial } from './structured/deep-partial.js';
 export type { GenerateObjectOptions, GenerateObjectResult } from './structured/generate-object.js';
 export { generateObject } from './structured/generate-object.js';
@@ -92,6 +91,10 @@ export type { StructuredOutputFailure, StructuredOutputIssue } from './structure
 export { StructuredOutputError } from './structured/structured-output-error.js';
 export type { StrictJsonSchema } from './structured/to-strict-json-schema.js';
 export { toStrictJsonSchema } from './structured/to-strict-json-schema.js';
+export type { ChatStreamConstructor, ChatStreamOptions, ChatStreamSource } from './stream/chat-stream.js';
+export { CHAT_STREAM_PARTS, ChatStream, hasChatStreamParts } from './stream/chat-stream.js';
+export type { StreamTimeoutOptions } from './stream/stream-timeouts.js';
+export { withStreamTimeouts } from './stream/stream-timeouts.js';
 export type { PromptTemplate, TemplateMessage } from './templates/prompt-template.js';
 export { createPromptTemplate, TemplateError } from './templates/prompt-template.js';
 export { runTools } from './tools/run-tools.js';
@@ -157,7 +160,9 @@ export type {
 } from './types/realtime-endpoint.js';
 export type {
   ChatStreamEvent,
+  ChatStreamPart,
   FinishEvent,
+  KeepAliveEvent,
   ProviderMetadataEvent,
   ReasoningDeltaEvent,
   RefusalDeltaEvent,
@@ -169,3 +174,5 @@ export type {
 export type { RateLimitInfo, Usage } from './types/usage.js';
 export type { UsageStats } from './usage/usage-tracker.js';
 export { UsageTracker } from './usage/usage-tracker.js';
+export type { Deferred } from './utils/deferred.js';
+export { createDeferred } from './utils/deferred.js';

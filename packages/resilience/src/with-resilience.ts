@@ -105,7 +105,7 @@ export function withResilience(provider: Provider, policy: ResiliencePolicy = {}
   const keyOf = policy.key ?? ((call) => rateLimitKey(call.provider, call.model));
   const name = provider.name;
 
-  const withHeadersTimeout = (options: CallOptions): CallOptions =>
+  const withHeadersTimeout = <O extends CallOptions>(options: O): O =>
     timeouts.headersMs !== undefined && options.timeoutMs === undefined
       ? { ...options, timeoutMs: timeouts.headersMs }
       : options;
@@ -151,6 +151,9 @@ export function withResilience(provider: Provider, policy: ResiliencePolicy = {}
           timeouts: {
             ...(timeouts.firstTokenMs === undefined ? {} : { firstTokenMs: timeouts.firstTokenMs }),
             ...(timeouts.idleMs === undefined ? {} : { idleMs: timeouts.idleMs }),
+            ...(timeouts.keepAliveResetsIdle === undefined
+              ? {}
+              : { keepAliveResetsIdle: timeouts.keepAliveResetsIdle }),
           },
           attempt: {
             key: keyOf({ provider: name, model: context.model, operation: 'streamChat' }),

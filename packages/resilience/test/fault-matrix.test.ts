@@ -212,6 +212,9 @@ beforeAll(async () => {
   for (const resource of process.getActiveResourcesInfo()) baseline.set(resource, (baseline.get(resource) ?? 0) + 1);
   server = await startMockServer({ requestLogLimit: 10_000 });
   bare = createOpenAIProvider({ apiKey: 'sk-test-fault-matrix', baseURL: server.url });
+  // Warm up: the first call loads the SDK and compiles schemas, which on a loaded machine can outlast the 300 ms
+  // headers timeout and cost the first case an attempt it did not send.
+  for (const operation of ALL) await run(bare, operation);
 });
 
 beforeEach(() => {
@@ -336,14 +339,25 @@ describe('stream timeouts over HTTP', () => {
     expect(server.control.requests({ route: 'chat.completions' })).toHaveLength(3);
   });
 
-  it('retries an idle gap that comes before the first output (after output it is final: see the unit tests)', async () => {
-    // The mock sends the role chunk at once and every content chunk `interChunkMs` apart, so the gap that times out
-    // here is the one before the first text.
+  it('an idle gap after the first output is final: the stream is not re-sent', async () => {
+    // The mock sends the role chunk at once and every content chunk `interChunkMs` apart. Before the first text only
+    // the first-token timeout governs (none here); the gap that times out is the one after the first text.
     server.control.setLatency({ timeToFirstTokenMs: 0, interChunkMs: 400 });
     const provider = withResilience(bare, { ...POLICY, timeouts: { headersMs: 2_000, idleMs: 150 } });
     const outcome = await run(provider, 'stream');
     expect(outcome).toMatchObject({ ok: false, error: { code: 'timeout', phase: 'idle', timeoutMs: 150 } });
-    expect(server.control.requests({ route: 'chat.completions' })).toHaveLength(3);
+    expect(server.control.requests({ route: 'chat.completions' })).toHaveLength(1);
+  });
+
+  it('a first-token timeout longer than the idle timeout governs until the first output (issue 15.1)', async () => {
+    // First token at 600 ms: inside first-token 2 000 ms, far beyond idle 300 ms, which must not run before output.
+    server.control.setLatency({ timeToFirstTokenMs: 600, interChunkMs: 0 });
+    const provider = withResilience(bare, {
+      ...POLICY,
+      timeouts: { headersMs: 5_000, firstTokenMs: 2_000, idleMs: 300 },
+    });
+    expect(await run(provider, 'stream')).toEqual({ ok: true });
+    expect(server.control.requests({ route: 'chat.completions' })).toHaveLength(1);
   });
 });
 

@@ -9,7 +9,6 @@ import { estimateCost, fitToContext } from '@switchboard/tokenizer';
 import { describeFailure } from '../cli/demo-error.js';
 import type { Output } from '../cli/output.js';
 import type { DemoContext, ProviderKind } from '../setup/connect.js';
-import { streamChat } from '../setup/stream-chat.js';
 import { formatCount, formatUsd } from '../tokens/token-report.js';
 
 /** Settings of a chat session. */
@@ -197,7 +196,7 @@ export class ChatSession {
       return;
     }
     const provider = this.demo.providers[this.kind] as NonNullable<DemoContext['providers'][ProviderKind]>;
-    const { stream, unlink } = streamChat(provider, fitted, signal);
+    const stream = provider.streamChat(fitted, { signal });
     try {
       for await (const delta of stream.textStream) {
         record.answer += delta;
@@ -220,8 +219,6 @@ export class ChatSession {
         if (!isSwitchboardError(error)) throw error;
         return;
       }
-    } finally {
-      unlink();
     }
     // The fitted history is what the next turn starts from; a cancelled answer stays as far as it got.
     this.history = fitted.messages.filter((message) => message.role !== 'system');

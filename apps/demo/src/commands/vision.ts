@@ -1,4 +1,5 @@
-import { analyzeImage, type ImageSource } from '@switchboard/core';
+import type { ImageSource } from '@switchboard/core';
+import { analyzeImage } from '@switchboard/core/node';
 import { DemoError } from '../cli/demo-error.js';
 import { bundledImagePath } from '../setup/assets.js';
 import { connect } from '../setup/connect.js';

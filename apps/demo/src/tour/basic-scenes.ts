@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { analyzeImage, ask, createImage } from '@switchboard/core';
+import { ask, createImage } from '@switchboard/core';
+import { analyzeImage } from '@switchboard/core/node';
 import { DEMO_MODELS } from '../commands/command.js';
 import { bundledImagePath } from '../setup/assets.js';
 import { cosineSimilarity } from '../setup/similarity.js';
-import { streamChat } from '../setup/stream-chat.js';
 import type { Scene } from './scene.js';
 
 /** Streaming chat: deltas printed as they arrive, then the assembled answer's usage. */
@@ -15,20 +15,16 @@ export const streamingScene: Scene = {
       model: DEMO_MODELS.chat,
       messages: [{ role: 'user' as const, content: 'In two sentences, what does a telephone switchboard do?' }],
     };
-    const { stream, unlink } = streamChat(demo.provider, request, signal);
-    try {
-      output.write('  ');
-      for await (const text of stream.textStream) output.write(text);
-      output.line();
-      const response = await stream.response;
-      output.detail(
-        'finish',
-        `${response.finishReason}, ${response.usage?.inputTokens ?? '?'} in / ${response.usage?.outputTokens ?? '?'} out tokens`,
-      );
-      return { text: response.text, usage: response.usage, finishReason: response.finishReason };
-    } finally {
-      unlink();
-    }
+    const stream = demo.provider.streamChat(request, { signal });
+    output.write('  ');
+    for await (const text of stream.textStream) output.write(text);
+    output.line();
+    const response = await stream.response;
+    output.detail(
+      'finish',
+      `${response.finishReason}, ${response.usage?.inputTokens ?? '?'} in / ${response.usage?.outputTokens ?? '?'} out tokens`,
+    );
+    return { text: response.text, usage: response.usage, finishReason: response.finishReason };
   },
 };
 

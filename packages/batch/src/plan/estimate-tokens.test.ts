@@ -4,7 +4,9 @@ import { loadTokenizerEstimator } from './load-tokenizer.js';
 
 describe('heuristicTokenEstimate', () => {
   it('counts characters / 4 with the chat format overhead, tools and images', () => {
-    expect(heuristicTokenEstimate({ model: 'm', messages: [{ role: 'user', content: 'abcdefgh' }] })).toBe(3 + 3 + 2);
+    expect(heuristicTokenEstimate({ model: 'm', messages: [{ role: 'user', content: 'abcdefgh' }] })).toBe(
+      3 + 3 + 1 + 2,
+    );
     const tokens = heuristicTokenEstimate({
       model: 'm',
       messages: [
@@ -22,7 +24,20 @@ describe('heuristicTokenEstimate', () => {
       tools: [{ name: 'f', parameters: {} }],
     });
     expect(tokens).toBe(
-      3 + 4 * 3 + 1 + 1 + 255 + 1 + 1 + 1 + Math.ceil(JSON.stringify({ name: 'f', parameters: {} }).length / 4),
+      // priming, 4 × 3 framing, roles (system 2, user 1, assistant 3, tool 1), texts, one 765-token image, tools
+      3 +
+        4 * 3 +
+        2 +
+        1 +
+        3 +
+        1 +
+        1 +
+        1 +
+        765 +
+        1 +
+        1 +
+        1 +
+        Math.ceil(JSON.stringify([{ name: 'f', parameters: {} }]).length / 4),
     );
   });
 

@@ -1,12 +1,15 @@
 import type { RateLimitInfo } from '../types/usage.js';
 import { redactSecrets } from './redact.js';
-import { SwitchboardError, type SwitchboardErrorOptions } from './switchboard-error.js';
+import { SwitchboardError, type SwitchboardErrorCode, type SwitchboardErrorOptions } from './switchboard-error.js';
 
 /** Options shared by the error classes: the base options with `retryable` optional. */
 export type ErrorClassOptions = Omit<SwitchboardErrorOptions, 'retryable'> & { retryable?: boolean };
 
 /** The key or token was rejected (HTTP 401). Never retried. */
 export class AuthenticationError extends SwitchboardError {
+  /** The code every instance carries; `AuthenticationError.isInstance` checks it. */
+  static override readonly code: SwitchboardErrorCode = 'authentication';
+
   constructor(options: ErrorClassOptions) {
     super('authentication', { severity: 'fatal', ...options, retryable: false });
   }
@@ -14,6 +17,9 @@ export class AuthenticationError extends SwitchboardError {
 
 /** The key is valid but may not do this (HTTP 403). Never retried. */
 export class PermissionError extends SwitchboardError {
+  /** The code every instance carries; `PermissionError.isInstance` checks it. */
+  static override readonly code: SwitchboardErrorCode = 'permission';
+
   constructor(options: ErrorClassOptions) {
     super('permission', { severity: 'fatal', ...options, retryable: false });
   }
@@ -21,6 +27,9 @@ export class PermissionError extends SwitchboardError {
 
 /** Too many requests (`kind: 'rate'`, retryable) or no quota left (`kind: 'quota'`, never retryable). */
 export class RateLimitError extends SwitchboardError {
+  /** The code every instance carries; `RateLimitError.isInstance` checks it. */
+  static override readonly code: SwitchboardErrorCode = 'rate-limit';
+
   /** `rate` for a per-minute limit, `quota` for `insufficient_quota` (billing). */
   readonly kind: 'rate' | 'quota';
   /** The `x-ratelimit-*` state the 429 response reported, for limiters that adapt to it. */
@@ -44,6 +53,9 @@ export class RateLimitError extends SwitchboardError {
 
 /** The prompt plus the requested output does not fit the model's context window. */
 export class ContextLengthError extends SwitchboardError {
+  /** The code every instance carries; `ContextLengthError.isInstance` checks it. */
+  static override readonly code: SwitchboardErrorCode = 'context-length';
+
   constructor(options: ErrorClassOptions) {
     super('context-length', { ...options, retryable: false });
   }
@@ -61,6 +73,9 @@ export interface ContentFilterCategory {
 
 /** A content filter blocked the prompt or the completion. Never retried. */
 export class ContentFilterError extends SwitchboardError {
+  /** The code every instance carries; `ContentFilterError.isInstance` checks it. */
+  static override readonly code: SwitchboardErrorCode = 'content-filter';
+
   /** The categories the filter reported, by name. */
   readonly categories: Record<string, ContentFilterCategory>;
 
@@ -83,6 +98,9 @@ export class ContentFilterError extends SwitchboardError {
 
 /** The request was malformed or had invalid parameters (HTTP 400/422). Never retried. */
 export class InvalidRequestError extends SwitchboardError {
+  /** The code every instance carries; `InvalidRequestError.isInstance` checks it. */
+  static override readonly code: SwitchboardErrorCode = 'invalid-request';
+
   /** The offending parameter, when the provider named it. */
   readonly param: string | undefined;
 
@@ -98,6 +116,9 @@ export class InvalidRequestError extends SwitchboardError {
 
 /** The model, deployment, file or batch does not exist (HTTP 404). Never retried. */
 export class NotFoundError extends SwitchboardError {
+  /** The code every instance carries; `NotFoundError.isInstance` checks it. */
+  static override readonly code: SwitchboardErrorCode = 'not-found';
+
   constructor(options: ErrorClassOptions) {
     super('not-found', { ...options, retryable: false });
   }
@@ -105,6 +126,9 @@ export class NotFoundError extends SwitchboardError {
 
 /** The provider failed (HTTP 5xx, 408, 409). Retryable. */
 export class ServerError extends SwitchboardError {
+  /** The code every instance carries; `ServerError.isInstance` checks it. */
+  static override readonly code: SwitchboardErrorCode = 'server';
+
   constructor(options: ErrorClassOptions) {
     super('server', { ...options, retryable: options.retryable ?? true });
   }
@@ -112,6 +136,9 @@ export class ServerError extends SwitchboardError {
 
 /** The connection failed or was reset before a complete response. Retryable. */
 export class NetworkError extends SwitchboardError {
+  /** The code every instance carries; `NetworkError.isInstance` checks it. */
+  static override readonly code: SwitchboardErrorCode = 'network';
+
   constructor(options: ErrorClassOptions) {
     super('network', { source: 'network', ...options, retryable: options.retryable ?? true });
   }
@@ -122,6 +149,9 @@ export type TimeoutPhase = 'headers' | 'first-token' | 'idle' | 'total';
 
 /** A timeout fired; `phase` says which one. Retryable. */
 export class TimeoutError extends SwitchboardError {
+  /** The code every instance carries; `TimeoutError.isInstance` checks it. */
+  static override readonly code: SwitchboardErrorCode = 'timeout';
+
   /** Which timeout fired. */
   readonly phase: TimeoutPhase;
   /** The limit that was exceeded, in milliseconds. */
@@ -157,6 +187,9 @@ function describeTimeout(phase: TimeoutPhase, ms: number): string {
 
 /** A response could not be parsed; `excerpt` shows a short piece of what arrived. */
 export class ParseError extends SwitchboardError {
+  /** The code every instance carries; `ParseError.isInstance` checks it. */
+  static override readonly code: SwitchboardErrorCode = 'parse';
+
   /** A short excerpt of the raw text, secrets masked. */
   readonly excerpt: string;
 
@@ -174,6 +207,9 @@ export class ParseError extends SwitchboardError {
 
 /** The circuit breaker for this provider and model is open: calls fail fast until it half-opens. */
 export class CircuitOpenError extends SwitchboardError {
+  /** The code every instance carries; `CircuitOpenError.isInstance` checks it. */
+  static override readonly code: SwitchboardErrorCode = 'circuit-open';
+
   /** The breaker key (provider + model or deployment). */
   readonly key: string;
 
@@ -189,6 +225,9 @@ export class CircuitOpenError extends SwitchboardError {
 
 /** The caller aborted the call. Never retried. */
 export class AbortedError extends SwitchboardError {
+  /** The code every instance carries; `AbortedError.isInstance` checks it. */
+  static override readonly code: SwitchboardErrorCode = 'aborted';
+
   constructor(options: Partial<ErrorClassOptions> = {}) {
     super('aborted', {
       severity: 'warning',
@@ -212,6 +251,9 @@ export interface ConfigIssue {
 
 /** The configuration is invalid; `issues` names every problem at once. */
 export class ConfigError extends SwitchboardError {
+  /** The code every instance carries; `ConfigError.isInstance` checks it. */
+  static override readonly code: SwitchboardErrorCode = 'config';
+
   /** Every problem found. */
   readonly issues: ConfigIssue[];
 
@@ -238,6 +280,9 @@ function formatConfigIssues(issues: ConfigIssue[]): string {
 
 /** The provider does not support this operation or option. */
 export class UnsupportedError extends SwitchboardError {
+  /** The code every instance carries; `UnsupportedError.isInstance` checks it. */
+  static override readonly code: SwitchboardErrorCode = 'unsupported';
+
   constructor(options: ErrorClassOptions) {
     super('unsupported', { source: 'client', ...options, retryable: false });
   }

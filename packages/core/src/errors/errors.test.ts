@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { TemplateError } from '../templates/prompt-template.js';
 import {
   AbortedError,
   AuthenticationError,
@@ -68,6 +69,28 @@ describe('error taxonomy', () => {
     expect(isSwitchboardError(new Error('plain'))).toBe(false);
     expect(isSwitchboardError(null)).toBe(false);
     expect(isSwitchboardError('server')).toBe(false);
+  });
+
+  it('gives every class a static guard that works across copies, by brand and code', () => {
+    const foreign = (fields: Record<string, unknown>) => {
+      const error = Object.assign(new Error('from another copy'), fields);
+      Object.defineProperty(error, Symbol.for('switchboard.error'), { value: true });
+      return error;
+    };
+    const quota: unknown = foreign({ code: 'rate-limit', kind: 'quota', name: 'RateLimitError' });
+    expect(RateLimitError.isInstance(quota)).toBe(true);
+    if (RateLimitError.isInstance(quota)) expect(quota.kind).toBe('quota');
+    expect(ServerError.isInstance(quota)).toBe(false);
+    expect(RateLimitError.isInstance({ code: 'rate-limit' })).toBe(false);
+    expect(TimeoutError.isInstance(new TimeoutError({ phase: 'idle', timeoutMs: 1 }))).toBe(true);
+    expect(TemplateError.isInstance(foreign({ code: 'template' }))).toBe(true);
+    class CustomError extends SwitchboardError {
+      constructor() {
+        super('server', { message: 'custom' });
+      }
+    }
+    expect(CustomError.isInstance(new CustomError())).toBe(true);
+    expect(CustomError.isInstance(new ServerError({ message: 'plain server error' }))).toBe(false);
   });
 
   it('serialises to JSON with its details and a summarised cause', () => {

@@ -12,9 +12,58 @@ const SECRET_PATTERNS: RegExp[] = [
   /\b[A-Za-z0-9]{84}\b/g,
 ];
 
-/** Replaces credentials in a text with a masked form that keeps only a short prefix. */
+/** How many configured secret values are remembered; the oldest is forgotten first (rotating tokens keep coming). */
+const MAX_REGISTERED = 512;
+/** Values shorter than this are not registered: masking them would mangle ordinary words. */
+const MIN_SECRET_LENGTH = 6;
+const registered = new Set<string>();
+/** Registered values, longest first, so a key that contains another is masked whole. */
+let ordered: string[] = [];
+
+/**
+ * Registers a configured secret value (an API key, a token an `apiKey()` or `tokenProvider()` function returned, a
+ * password in a `baseURL`'s userinfo) so that every error message, stack, `toJSON()`, `util.inspect`, `String(err)`,
+ * cause, hook event and log line Switchboard produces masks it by value, whatever its shape (Azure keys, gateway
+ * tokens). Its URL-encoded form is registered too. Providers call it for every key they are given or resolve; call it
+ * yourself for other secrets. Values shorter than 6 characters are ignored; the most recent 512 values are kept.
+ */
+export function registerSecret(value: string | undefined | null): void {
+  if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH) return;
+  for (const form of new Set([value, encodeURIComponent(value)])) {
+    registered.delete(form);
+    registered.add(form);
+  }
+  while (registered.size > MAX_REGISTERED) registered.delete(registered.values().next().value as string);
+  ordered = [...registered].sort((a, b) => b.length - a.length);
+}
+
+/** Registers the username and password of a URL's userinfo (`https://user:key@host/`) with `registerSecret`. */
+export function registerUrlSecrets(url: string | URL | undefined): void {
+  if (url === undefined) return;
+  let parsed: URL;
+  try {
+    parsed = typeof url === 'string' ? new URL(url) : url;
+  } catch {
+    return;
+  }
+  for (const part of [parsed.username, parsed.password]) {
+    if (!part) continue;
+    registerSecret(part);
+    try {
+      registerSecret(decodeURIComponent(part));
+    } catch {
+      // Not valid percent-encoding: the raw form is registered already.
+    }
+  }
+}
+
+/**
+ * Replaces credentials in a text with a masked form that keeps only a short prefix: every value given to
+ * `registerSecret`, then anything shaped like a key or token.
+ */
 export function redactSecrets(text: string): string {
   let out = text;
+  for (const secret of ordered) if (out.includes(secret)) out = out.split(secret).join(maskSecret(secret));
   for (const pattern of SECRET_PATTERNS) {
     out = out.replace(pattern, (match: string, prefix?: string) => {
       if (typeof prefix === 'string' && match.startsWith(prefix))

@@ -1,5 +1,5 @@
-import { inspect } from 'node:util';
 import { redactSecrets } from './redact.js';
+import { scrubCause } from './scrub-cause.js';
 
 /** The stable code of every error Switchboard throws. */
 export type SwitchboardErrorCode =
@@ -82,7 +82,10 @@ export class SwitchboardError extends Error {
   readonly source: ErrorSource;
 
   constructor(code: SwitchboardErrorCode, options: SwitchboardErrorOptions) {
-    super(redactSecrets(options.message), options.cause === undefined ? undefined : { cause: options.cause });
+    super(
+      redactSecrets(options.message),
+      options.cause === undefined ? undefined : { cause: scrubCause(options.cause) },
+    );
     this.name = new.target.name;
     this.code = code;
     this.retryable = options.retryable ?? false;
@@ -98,9 +101,26 @@ export class SwitchboardError extends Error {
     Object.defineProperty(this, BRAND, { value: true, enumerable: false });
   }
 
-  /** True for any Switchboard error, even one from another copy of this package. */
-  static isInstance(value: unknown): value is SwitchboardError {
-    return isSwitchboardError(value);
+  /**
+   * The code of this class's errors, which `isInstance` checks. `undefined` on the base class (any code); a subclass
+   * that does not set it is recognised by its `name` instead.
+   */
+  static readonly code: SwitchboardErrorCode | undefined = undefined;
+
+  /**
+   * True for an error of this class, even one from another copy of this package (duplicate installs break
+   * `instanceof`): checks the `Symbol.for` brand and, on a subclass, its code. `RateLimitError.isInstance(x)` narrows
+   * `x` to `RateLimitError`; `SwitchboardError.isInstance(x)` matches any Switchboard error.
+   */
+  static isInstance<T extends abstract new (...args: never[]) => SwitchboardError>(
+    this: T & { readonly code: SwitchboardErrorCode | undefined },
+    value: unknown,
+  ): value is InstanceType<T> {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass the guard is called on (`RateLimitError.isInstance`).
+    const guard: { readonly code: SwitchboardErrorCode | undefined; readonly name: string } = this;
+    if (!isSwitchboardError(value)) return false;
+    if (guard.code !== undefined) return value.code === guard.code;
+    return guard === SwitchboardError || value.name === guard.name;
   }
 
   /** Error-specific fields, added to `toJSON()` by subclasses. */
@@ -127,19 +147,41 @@ export class SwitchboardError extends Error {
     };
     if (this.cause !== undefined) json.cause = describeCause(this.cause);
     for (const key of Object.keys(json)) if (json[key] === undefined) delete json[key];
-    return json;
+    // Again at output time: a secret registered after the error was made, or one inside a subclass's details.
+    return redactDeep(json, 0) as Record<string, unknown>;
   }
 
-  /** What `util.inspect` and `console.log` show: the safe JSON form plus a stack without secrets. */
-  [INSPECT](): string {
+  /** `Name: message`, masked at output time too. */
+  override toString(): string {
+    return redactSecrets(`${this.name}: ${this.message}`);
+  }
+
+  /**
+   * What `util.inspect` and `console.log` show: the safe JSON form plus a stack without secrets. Node passes its own
+   * `inspect` as the third argument, so no `node:util` import is needed (Deno and Bun honour the same symbol).
+   */
+  [INSPECT](_depth?: number, _options?: unknown, inspect?: (value: unknown, options?: object) => string): string {
     const stack = redactSecrets(this.stack ?? `${this.name}: ${this.message}`);
-    return `${stack}\n${inspect(this.toJSON(), { depth: 4, breakLength: 120 })}`;
+    const json = this.toJSON();
+    const details =
+      typeof inspect === 'function' ? inspect(json, { depth: 4, breakLength: 120 }) : JSON.stringify(json, null, 2);
+    return `${stack}\n${details}`;
   }
 }
 
 /** True for any Switchboard error, even one thrown by a duplicate copy of the package (checks a `Symbol.for` brand). */
 export function isSwitchboardError(value: unknown): value is SwitchboardError {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+}
+
+function redactDeep(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return redactSecrets(value);
+  if (depth > 6 || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = redactDeep(item, depth + 1);
+  return out;
 }
 
 function describeCause(cause: unknown): unknown {

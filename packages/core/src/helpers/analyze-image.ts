@@ -1,7 +1,7 @@
 import type { CallOptions } from '../types/call-options.js';
 import type { ImageDetail, ImageSource } from '../types/chat-request.js';
 import type { Provider } from '../types/provider.js';
-import { toImageUrl } from './image-input.js';
+import { type ReadImageFile, toImageUrl } from './image-input.js';
 
 /** The model `analyzeImage` uses when none is given. */
 export const DEFAULT_VISION_MODEL = 'gpt-4.1-mini';
@@ -16,11 +16,13 @@ export interface AnalyzeImageOptions extends CallOptions {
   mimeType?: string;
   /** Upper bound on the answer's tokens. */
   maxOutputTokens?: number;
+  /** Reads an image given as a file path; `analyzeImage` from `@switchboard/core/node` sets it. */
+  readFile?: ReadImageFile;
 }
 
 /**
- * Asks a question about an image given as a URL, a file path or bytes (sent as a data URL with the sniffed MIME type)
- * and returns the answer text.
+ * Asks a question about an image given as a URL or bytes (sent as a data URL with the sniffed MIME type), or as a
+ * file path with `options.readFile` (`analyzeImage` from `@switchboard/core/node` reads files), and returns the answer.
  */
 export async function analyzeImage(
   provider: Provider,
@@ -28,9 +30,17 @@ export async function analyzeImage(
   question: string,
   options: AnalyzeImageOptions = {},
 ): Promise<string> {
-  const { model = DEFAULT_VISION_MODEL, detail = 'auto', mimeType, maxOutputTokens, ...callOptions } = options;
+  const {
+    model = DEFAULT_VISION_MODEL,
+    detail = 'auto',
+    mimeType,
+    maxOutputTokens,
+    readFile,
+    ...callOptions
+  } = options;
   const url = await toImageUrl(image, {
     ...(mimeType ? { mimeType } : {}),
+    ...(readFile ? { readFile } : {}),
     ...(callOptions.signal ? { signal: callOptions.signal } : {}),
   });
   const response = await provider.chat(

@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scriptedProvider } from '../../test/scripted-provider.js';
 import { InvalidRequestError, UnsupportedError } from '../errors/error-classes.js';
+import { analyzeImage as analyzeImageFromFiles } from '../node/analyze-image.js';
+import { toImageUrl } from '../node/to-image-url.js';
 import type { ChatRequest } from '../types/chat-request.js';
 import type { Provider } from '../types/provider.js';
 import { analyzeImage } from './analyze-image.js';
 import { ask } from './ask.js';
 import { createImage } from './create-image.js';
-import { sniffImageType, toImageUrl } from './image-input.js';
+import { sniffImageType, toImageUrl as toImageUrlWeb } from './image-input.js';
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
@@ -58,6 +60,13 @@ describe('image input', () => {
     await expect(toImageUrl(join(dir, 'noext'))).rejects.toBeInstanceOf(InvalidRequestError);
   });
 
+  it('refuses a file path on the main entry, naming the Node entry, and still takes bytes without Buffer', async () => {
+    await expect(toImageUrlWeb(join(dir, 'photo.png'))).rejects.toThrow(/@switchboard\/core\/node/);
+    expect(await toImageUrlWeb(PNG)).toBe(`data:image/png;base64,${Buffer.from(PNG).toString('base64')}`);
+    const reader = async () => PNG;
+    expect(await toImageUrlWeb({ path: 'C:\\images\\x.PNG' }, { readFile: reader })).toMatch(/^data:image\/png/);
+  });
+
   it('names a missing file', async () => {
     const missing = join(dir, 'missing.png');
     await expect(toImageUrl(missing)).rejects.toThrow(
@@ -95,7 +104,7 @@ describe('ask', () => {
 describe('analyzeImage', () => {
   it('sends the image as a data URL with the detail level', async () => {
     const provider = scriptedProvider({ text: 'a red square' });
-    const answer = await analyzeImage(provider, join(dir, 'photo.png'), 'What is this?', {
+    const answer = await analyzeImageFromFiles(provider, join(dir, 'photo.png'), 'What is this?', {
       detail: 'low',
       maxOutputTokens: 50,
     });

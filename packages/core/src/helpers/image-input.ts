@@ -1,7 +1,22 @@
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { InvalidRequestError } from '../errors/error-classes.js';
 import type { ImageSource } from '../types/chat-request.js';
+import { bytesToBase64 } from '../utils/base64.js';
+
+/** Reads a file's bytes; `@switchboard/core/node` provides one for Node, Bun and Deno. */
+export type ReadImageFile = (path: string, signal?: AbortSignal) => Promise<Uint8Array>;
+
+/** Options of `toImageUrl`. */
+export interface ToImageUrlOptions {
+  /** The MIME type when the bytes do not say (a format other than PNG, JPEG, GIF or WebP). */
+  mimeType?: string;
+  /** Cancels a file read. */
+  signal?: AbortSignal;
+  /**
+   * Reads file paths. Without it a path is refused: the main entry runs in browsers and workers, which have no file
+   * system. On Node, use `toImageUrl` from `@switchboard/core/node`, which passes its reader here.
+   */
+  readFile?: ReadImageFile;
+}
 
 const EXTENSION_TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -22,29 +37,33 @@ export function sniffImageType(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * Turns any image source into what the API accepts: http(s) and data URLs pass through; bytes and file paths become
- * data URLs with the MIME type sniffed from the bytes (or taken from `mimeType`, or the file extension).
+ * Turns any image source into what the API accepts: http(s) and data URLs pass through; bytes become data URLs with
+ * the MIME type sniffed from the bytes (or taken from `mimeType`); file paths are read with `options.readFile` (see
+ * `@switchboard/core/node`), their type falling back to the file extension.
  */
-export async function toImageUrl(
-  source: ImageSource,
-  options: { mimeType?: string; signal?: AbortSignal } = {},
-): Promise<string> {
+export async function toImageUrl(source: ImageSource, options: ToImageUrlOptions = {}): Promise<string> {
   if (source instanceof URL) return source.href;
   if (typeof source === 'string' && /^(https?:|data:)/i.test(source)) return source;
   if (typeof source === 'string' || (typeof source === 'object' && 'path' in source)) {
     const path = typeof source === 'string' ? source : source.path;
+    if (!options.readFile) {
+      throw new InvalidRequestError({
+        message: `The image ${JSON.stringify(path)} is a file path; pass its bytes, or on Node use toImageUrl from @switchboard/core/node, which reads files.`,
+        source: 'client',
+      });
+    }
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(path, { signal: options.signal });
+      bytes = await options.readFile(path, options.signal);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+      const code = (error as { code?: unknown }).code;
       throw new InvalidRequestError({
-        message: `Cannot read the image file ${JSON.stringify(path)}${code ? ` (${code})` : ''}.`,
+        message: `Cannot read the image file ${JSON.stringify(path)}${typeof code === 'string' ? ` (${code})` : ''}.`,
         source: 'client',
         cause: error,
       });
     }
-    return bytesToDataUrl(bytes, options.mimeType ?? EXTENSION_TYPES[extname(path).toLowerCase()]);
+    return bytesToDataUrl(bytes, options.mimeType ?? EXTENSION_TYPES[extensionOf(path)]);
   }
   return bytesToDataUrl(source instanceof ArrayBuffer ? new Uint8Array(source) : source, options.mimeType);
 }
@@ -57,5 +76,12 @@ function bytesToDataUrl(bytes: Uint8Array, fallbackType: string | undefined): st
       source: 'client',
     });
   }
-  return `data:${mimeType};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`;
+  return `data:${mimeType};base64,${bytesToBase64(bytes)}`;
+}
+
+/** The lower-case extension of a path, dot included (`.png`), for POSIX and Windows separators. */
+function extensionOf(path: string): string {
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot).toLowerCase() : '';
 }

@@ -1,5 +1,6 @@
 import type { Logger } from '../logging/logger.js';
 import { silentLogger } from '../logging/logger.js';
+import { redactingLogger } from '../logging/redacting-logger.js';
 import type { Hooks } from './hook-events.js';
 
 const HOOK_NAMES = [
@@ -17,6 +18,7 @@ const HOOK_NAMES = [
  */
 export function combineHooks(hooks: (Hooks | undefined)[], logger: Logger = silentLogger): Required<Hooks> {
   const present = hooks.filter((h): h is Hooks => h !== undefined);
+  const log = redactingLogger(logger);
   const combined = {} as Record<(typeof HOOK_NAMES)[number], (event: never) => void>;
   for (const name of HOOK_NAMES) {
     combined[name] = (event: never) => {
@@ -26,7 +28,7 @@ export function combineHooks(hooks: (Hooks | undefined)[], logger: Logger = sile
         try {
           hook.call(set, event);
         } catch (error) {
-          logger.warn(
+          log.warn(
             { hook: name, error: error instanceof Error ? error.message : String(error) },
             'A hook threw; ignored.',
           );

@@ -3,7 +3,6 @@ import { calculateCost } from '../cost/calculate-cost.js';
 import { toSwitchboardError } from '../errors/to-switchboard-error.js';
 import type { Logger } from '../logging/logger.js';
 import { type CallContext, wrapProvider } from '../middleware/wrap-provider.js';
-import { ChatStream } from '../stream/chat-stream.js';
 import type { CallOptions } from '../types/call-options.js';
 import type { Provider } from '../types/provider.js';
 import type { Usage } from '../types/usage.js';
@@ -67,29 +66,23 @@ export function withHooks(provider: Provider, hooks: Hooks | Hooks[], options: W
         throw error;
       }
     },
-    wrapStream(next, context, callOptions) {
+    async *wrapStream(next, context, callOptions) {
       const event = base(context, callOptions);
-      return new ChatStream(
-        async function* (signal) {
-          const startedAt = performance.now();
-          emit.onRequest({ ...event, startedAt: Date.now() });
-          const inner = next({ ...callOptions, signal });
-          let usage: Usage | undefined;
-          let requestId: string | undefined;
-          try {
-            for await (const part of inner) {
-              if (part.type === 'start') requestId = part.requestId;
-              if (part.type === 'finish') usage = part.usage;
-              yield part;
-            }
-          } catch (error) {
-            fail(event, startedAt, error);
-            throw error;
-          }
-          succeed(event, startedAt, usage, requestId);
-        },
-        { provider: provider.name, ...(callOptions.signal ? { signal: callOptions.signal } : {}) },
-      );
+      const startedAt = performance.now();
+      emit.onRequest({ ...event, startedAt: Date.now() });
+      let usage: Usage | undefined;
+      let requestId: string | undefined;
+      try {
+        for await (const part of next(callOptions)) {
+          if (part.type === 'start') requestId = part.requestId;
+          if (part.type === 'finish') usage = part.usage;
+          yield part;
+        }
+      } catch (error) {
+        fail(event, startedAt, error);
+        throw error;
+      }
+      succeed(event, startedAt, usage, requestId);
     },
   });
 }

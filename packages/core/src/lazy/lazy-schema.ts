@@ -1,9 +1,11 @@
 import { loadZod, type Zod } from './load-zod.js';
 
 /**
- * Returns a stand-in for the zod schema that `build` makes, built (and zod loaded) on first use. It behaves as that
+ * Returns a stand-in for the zod schema that `build` makes, built on first use (zod itself is imported statically). It behaves as that
  * schema for every property access, method call and `instanceof` check, and has its type, so `z.input<typeof schema>`
  * and `z.output<typeof schema>` are unchanged.
+ *
+ * @deprecated Build schemas with a static `import { z } from 'zod'`; kept until every package has moved.
  */
 export function lazySchema<T extends object>(build: (z: Zod) => T): T {
   let schema: T | undefined;

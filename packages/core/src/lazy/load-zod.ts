@@ -1,16 +1,14 @@
-import type * as zod from 'zod';
-import { lazyModule } from './lazy-module.js';
+import { z } from 'zod';
 
 /** The zod namespace (`z`), as `import { z } from 'zod'` gives it. */
-export type Zod = typeof zod.z;
-
-const loadZodModule = lazyModule<typeof zod>(() => import.meta.resolve('zod'));
+export type Zod = typeof z;
 
 /**
- * Loads zod on first call and returns its `z` namespace. Importing zod costs tens of milliseconds, so packages build
- * their schemas on first use instead of at import time. It is the same zod instance a caller's `import { z } from
- * 'zod'` gives, so caller schemas and ours mix freely.
+ * Returns zod's `z` namespace, imported statically (so bundlers, workers and browsers see the dependency). It is the
+ * same zod instance a caller's `import { z } from 'zod'` gives, so caller schemas and ours mix freely.
+ *
+ * @deprecated Import `z` from `zod` directly; kept for packages that still build schemas through `lazySchema`.
  */
 export function loadZod(): Zod {
-  return loadZodModule().z;
+  return z;
 }

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { scriptedProvider } from '../../test/scripted-provider.js';
+import { withHooks } from '../hooks/with-hooks.js';
 import { ChatStream } from '../stream/chat-stream.js';
 import type { Provider } from '../types/provider.js';
+import type { ChatStreamPart } from '../types/stream-events.js';
 import { type CallContext, wrapProvider } from './wrap-provider.js';
 
 const chatRequest = { model: 'gpt-4o', messages: [{ role: 'user' as const, content: 'hi' }] };
@@ -33,13 +35,10 @@ describe('wrapProvider', () => {
   it('runs wrapStream around streams', async () => {
     const inner = scriptedProvider({ text: 'streamed' });
     const wrapped = wrapProvider(inner, {
-      wrapStream(next, context, options) {
+      async *wrapStream(next, context, options) {
         expect(context.operation).toBe('streamChat');
-        const stream = next(options);
-        return new ChatStream(async function* () {
-          for await (const event of stream)
-            yield event.type === 'text-delta' ? { ...event, delta: event.delta.toUpperCase() } : event;
-        });
+        for await (const event of next(options))
+          yield event.type === 'text-delta' ? { ...event, delta: event.delta.toUpperCase() } : event;
       },
     });
     expect((await wrapped.streamChat(chatRequest).response).text).toBe('STREAMED');
@@ -63,5 +62,83 @@ describe('wrapProvider', () => {
     expect(wrapped.checkConnection).toBeUndefined();
     expect(wrapped.realtime).toBeUndefined();
     expect(wrapped.batches).toBeUndefined();
+  });
+
+  it('builds one ChatStream per call however many wrappers are stacked, linking the caller signal once', async () => {
+    const state: { signal?: AbortSignal; closed: boolean } = { closed: false };
+    const leaf: Provider = {
+      name: 'leaf',
+      chat: scriptedProvider().chat,
+      streamChat: (_request, options) =>
+        new ChatStream(
+          async function* (signal) {
+            state.signal = signal;
+            try {
+              yield { type: 'start' };
+              yield { type: 'text-delta', delta: 'partial' };
+              if (!signal.aborted) {
+                await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+              }
+              throw signal.reason;
+            } finally {
+              state.closed = true;
+            }
+          },
+          { provider: 'leaf', ...(options?.signal ? { signal: options.signal } : {}) },
+        ),
+    };
+    const seen: string[] = [];
+    const tagging = (tag: string) =>
+      ({
+        async *wrapStream(next, _context, options) {
+          seen.push(tag);
+          yield* next(options);
+        },
+      }) satisfies Parameters<typeof wrapProvider>[1];
+    const stacked = withHooks(wrapProvider(wrapProvider(leaf, tagging('inner')), tagging('outer')), {});
+    const caller = new AbortController();
+    const added = vi.spyOn(caller.signal, 'addEventListener');
+    const stream = stacked.streamChat(chatRequest, { signal: caller.signal });
+    const events: string[] = [];
+    const consumed = (async () => {
+      for await (const event of stream) {
+        events.push(event.type);
+        if (event.type === 'text-delta') caller.abort();
+      }
+    })();
+    await expect(consumed).rejects.toMatchObject({ code: 'aborted' });
+    expect(seen).toEqual(['outer', 'inner']);
+    expect(events).toEqual(['start', 'text-delta']);
+    expect(added).toHaveBeenCalledTimes(1);
+    expect(state.signal).not.toBe(caller.signal);
+    expect(state.signal?.aborted).toBe(true);
+    await vi.waitFor(() => expect(state.closed).toBe(true));
+  });
+
+  it('lets middleware see keep-alive parts that the caller never sees', async () => {
+    const leaf: Provider = {
+      name: 'leaf',
+      chat: scriptedProvider().chat,
+      streamChat: (_request, options) =>
+        new ChatStream(async function* () {
+          yield { type: 'start' };
+          yield { type: 'keep-alive' };
+          yield { type: 'text-delta', delta: 'x' };
+          yield { type: 'finish', finishReason: 'stop', rawFinishReason: 'stop' };
+        }, options),
+    };
+    const parts: ChatStreamPart['type'][] = [];
+    const wrapped = wrapProvider(leaf, {
+      async *wrapStream(next, _context, options) {
+        for await (const part of next(options)) {
+          parts.push(part.type);
+          yield part;
+        }
+      },
+    });
+    const events: string[] = [];
+    for await (const event of wrapped.streamChat(chatRequest)) events.push(event.type);
+    expect(parts).toEqual(['start', 'keep-alive', 'text-delta', 'finish']);
+    expect(events).toEqual(['start', 'text-delta', 'finish']);
   });
 });

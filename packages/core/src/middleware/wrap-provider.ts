@@ -1,10 +1,11 @@
-import type { ChatStream } from '../stream/chat-stream.js';
 import type { CallOptions } from '../types/call-options.js';
 import type { ChatRequest } from '../types/chat-request.js';
 import type { ChatResponse } from '../types/chat-response.js';
 import type { EmbeddingRequest, EmbeddingResponse } from '../types/embedding.js';
 import type { ImageRequest, ImageResponse } from '../types/image.js';
 import type { ConnectionStatus, Provider } from '../types/provider.js';
+import type { ChatStreamPart } from '../types/stream-events.js';
+import { openChatParts, partsStreamChat, type StreamCallOptions } from './stream-parts.js';
 
 /** The promise-returning operations of a provider. */
 export type Operation = 'chat' | 'embed' | 'generateImage' | 'checkConnection';
@@ -28,13 +29,22 @@ export interface CallContext {
 export interface ProviderMiddleware {
   /** Wraps chat, embed, generateImage and checkConnection. */
   wrapCall?<T>(next: (options: CallOptions) => Promise<T>, context: CallContext, options: CallOptions): Promise<T>;
-  /** Wraps streamChat. */
-  wrapStream?(next: (options: CallOptions) => ChatStream, context: CallContext, options: CallOptions): ChatStream;
+  /**
+   * Wraps streamChat at the parts level (as vercel/ai's `wrapStream`): transform the parts `next` yields, and pass
+   * `options.signal` (or a signal derived from it) on. `wrapProvider` builds the one `ChatStream` the caller sees
+   * around the result, so a middleware never builds or wraps one itself.
+   */
+  wrapStream?(
+    next: (options: StreamCallOptions) => AsyncIterable<ChatStreamPart>,
+    context: CallContext,
+    options: StreamCallOptions,
+  ): AsyncIterable<ChatStreamPart>;
 }
 
 /**
  * Returns a provider that runs `middleware` around every call of `provider`. Operations the provider lacks stay
- * absent, and `realtime` and `batches` pass through untouched.
+ * absent, and `realtime` and `batches` pass through untouched. Streams are composed at the parts level: however many
+ * wrappers are stacked, a call builds one `ChatStream`, which links the caller's signal once.
  */
 export function wrapProvider(provider: Provider, middleware: ProviderMiddleware): Provider {
   const call = <T>(
@@ -50,11 +60,11 @@ export function wrapProvider(provider: Provider, middleware: ProviderMiddleware)
     name: provider.name,
     chat: (request: ChatRequest, options?: CallOptions): Promise<ChatResponse> =>
       call('chat', request, (o) => provider.chat(request, o), options),
-    streamChat: (request: ChatRequest, options: CallOptions = {}): ChatStream => {
-      const run = (o: CallOptions) => provider.streamChat(request, o);
-      if (!middleware.wrapStream) return run(options);
-      return middleware.wrapStream(run, { provider, operation: 'streamChat', model: request.model, request }, options);
-    },
+    ...partsStreamChat(provider.name, (request, options) => {
+      const next = (o: StreamCallOptions) => openChatParts(provider, request, o);
+      if (!middleware.wrapStream) return next(options);
+      return middleware.wrapStream(next, { provider, operation: 'streamChat', model: request.model, request }, options);
+    }),
   };
   const embed = provider.embed?.bind(provider);
   if (embed) {

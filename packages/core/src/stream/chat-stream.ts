@@ -1,38 +1,39 @@
-import { AbortedError, NetworkError, TimeoutError } from '../errors/error-classes.js';
+import { AbortedError, NetworkError } from '../errors/error-classes.js';
 import { isSwitchboardError, type SwitchboardError } from '../errors/switchboard-error.js';
-import { createDeferred } from '../shared/deferred.js';
 import type { ChatResponse } from '../types/chat-response.js';
-import type { ChatStreamEvent } from '../types/stream-events.js';
+import type { ChatStream as ChatStreamContract } from '../types/chat-stream.js';
+import type { ChatStreamEvent, ChatStreamPart } from '../types/stream-events.js';
+import { createDeferred } from '../utils/deferred.js';
+import { onAbort } from '../utils/link-signals.js';
 import { StreamAccumulator } from './stream-accumulator.js';
+import { closeQuietly, hasStreamTimeouts, type StreamTimeoutOptions, withStreamTimeouts } from './stream-timeouts.js';
 
-/** Produces the raw events of one stream; it must stop and release its socket when `signal` aborts. */
-export type ChatStreamSource = (signal: AbortSignal) => AsyncIterable<ChatStreamEvent>;
+/** Produces the raw parts of one stream; it must stop and release its socket when `signal` aborts. */
+export type ChatStreamSource = (signal: AbortSignal) => AsyncIterable<ChatStreamPart>;
 
 /** Options of a `ChatStream`. */
-export interface ChatStreamOptions {
-  /** The caller's signal; aborting it ends the stream with an `AbortedError`. */
+export interface ChatStreamOptions extends StreamTimeoutOptions {
+  /** The caller's signal; aborting it ends the stream with an `AbortedError` (or the signal's Switchboard error). */
   signal?: AbortSignal;
-  /** Time allowed until the first output event, in milliseconds. */
-  firstTokenTimeoutMs?: number;
-  /** Time allowed between two source events, in milliseconds. */
-  idleTimeoutMs?: number;
-  /** The provider name, put on errors. */
-  provider?: string;
 }
 
-const OUTPUT_EVENTS = new Set<ChatStreamEvent['type']>(['text-delta', 'refusal-delta', 'tool-call-delta', 'tool-call']);
+/**
+ * The brand of the method through which middleware reads a core `ChatStream`'s parts without running the stream
+ * itself; `Symbol.for`, so it works across duplicate copies of this package.
+ */
+export const CHAT_STREAM_PARTS: unique symbol = Symbol.for('switchboard.chatStream.parts');
 
 /**
  * The one stream implementation every provider feeds. Iterate it for events, read `textStream` for text only, or
  * await `response` for the assembled answer (which drains the stream if nobody iterates it). Breaking out of the loop,
- * calling `abort()` or aborting the caller's signal cancels the source, which closes the HTTP request.
+ * calling `abort()` or aborting the caller's signal cancels the source, which closes the HTTP request. The caller's
+ * signal is linked when the stream starts and unlinked when it ends, never before, so a stream handed to middleware
+ * as a parts source (see `openChatParts`) never links it at all.
  */
-export class ChatStream implements AsyncIterable<ChatStreamEvent> {
+class ChatStreamImpl implements ChatStreamContract {
   private readonly controller = new AbortController();
-  private readonly accumulator = new StreamAccumulator();
   private readonly deferred = createDeferred<ChatResponse>();
   private consumed = false;
-  private readonly unlinkSignal: () => void;
 
   constructor(
     private readonly source: ChatStreamSource,
@@ -40,16 +41,11 @@ export class ChatStream implements AsyncIterable<ChatStreamEvent> {
   ) {
     // The promise may never be awaited; the rejection still reaches whoever awaits it.
     this.deferred.promise.catch(() => {});
-    const external = options.signal;
-    if (external?.aborted) this.abort(abortReason(external, options.provider));
-    const onAbort = () => this.abort(abortReason(external as AbortSignal, options.provider));
-    external?.addEventListener('abort', onAbort, { once: true });
-    this.unlinkSignal = () => external?.removeEventListener('abort', onAbort);
   }
 
   /** A stream that replays a complete response (for caches, fallbacks and tests). */
-  static fromResponse(response: ChatResponse, options?: ChatStreamOptions): ChatStream {
-    return new ChatStream(async function* () {
+  static fromResponse(response: ChatResponse, options?: ChatStreamOptions): ChatStreamContract {
+    return new ChatStreamImpl(async function* () {
       yield {
         type: 'start',
         id: response.id,
@@ -72,13 +68,11 @@ export class ChatStream implements AsyncIterable<ChatStreamEvent> {
     }, options);
   }
 
-  /** The assembled final response. Awaiting it without iterating drains the stream. */
   get response(): Promise<ChatResponse> {
     if (!this.consumed) void this.drain();
     return this.deferred.promise;
   }
 
-  /** Only the text of the answer. */
   get textStream(): AsyncIterable<string> {
     const events = this[Symbol.asyncIterator]();
     return {
@@ -98,22 +92,34 @@ export class ChatStream implements AsyncIterable<ChatStreamEvent> {
     };
   }
 
-  /** True once the caller, a timeout or an early exit has cancelled the stream. */
   get aborted(): boolean {
-    return this.controller.signal.aborted;
+    return this.controller.signal.aborted || this.options.signal?.aborted === true;
   }
 
-  /** Cancels the stream; iteration and `response` reject with `reason` (an `AbortedError` by default). */
   abort(reason?: SwitchboardError): void {
     if (this.controller.signal.aborted) return;
     this.controller.abort(reason ?? new AbortedError({ provider: this.options.provider }));
   }
 
-  /** Iterates the events; a stream can be consumed once (by a loop, `textStream` or `response`). */
   [Symbol.asyncIterator](): AsyncIterator<ChatStreamEvent> {
+    this.claim();
+    return this.run();
+  }
+
+  /**
+   * The parts of this stream under its own timeouts, run on `signal` instead of the caller's: how `wrapProvider` and
+   * composing providers read a provider's stream without building a second `ChatStream` around it. Consumes the
+   * stream.
+   */
+  [CHAT_STREAM_PARTS](signal: AbortSignal): AsyncIterable<ChatStreamPart> {
+    this.claim();
+    const { source, options } = this;
+    return hasStreamTimeouts(options) ? withStreamTimeouts(source, options, signal) : source(signal);
+  }
+
+  private claim(): void {
     if (this.consumed) throw new Error('A ChatStream can be consumed once; use `response` or one loop.');
     this.consumed = true;
-    return this.run();
   }
 
   private async drain(): Promise<void> {
@@ -127,9 +133,15 @@ export class ChatStream implements AsyncIterable<ChatStreamEvent> {
   }
 
   private async *run(): AsyncGenerator<ChatStreamEvent> {
+    const { provider } = this.options;
     const signal = this.controller.signal;
-    const iterator = this.source(signal)[Symbol.asyncIterator]();
-    const timers = new StreamTimers(this.options, (error) => this.abort(error));
+    const external = this.options.signal;
+    const unlink = external ? onAbort(external, () => this.abort(abortReason(external, provider))) : () => {};
+    const parts = hasStreamTimeouts(this.options)
+      ? withStreamTimeouts(this.source, this.options, signal)
+      : this.source(signal);
+    const iterator = parts[Symbol.asyncIterator]();
+    const accumulator = new StreamAccumulator();
     const aborted = new Promise<never>((_, reject) => {
       const fail = () => reject(signal.reason);
       if (signal.aborted) fail();
@@ -138,38 +150,29 @@ export class ChatStream implements AsyncIterable<ChatStreamEvent> {
     aborted.catch(() => {});
     let completed = false;
     try {
-      timers.start();
       for (;;) {
         const pending = iterator.next();
         // If the race is lost to an abort, the pending read still settles later; keep that quiet.
         pending.catch(() => {});
         const next = await Promise.race([pending, aborted]);
         if (next.done) break;
-        timers.onEvent(OUTPUT_EVENTS.has(next.value.type));
-        for (const event of this.accumulator.push(next.value)) yield event;
+        if (next.value.type === 'keep-alive') continue;
+        for (const event of accumulator.push(next.value)) yield event;
       }
       if (signal.aborted) throw signal.reason;
-      if (!this.accumulator.finished) {
-        throw new NetworkError({
-          message: 'The stream ended before the provider finished the answer.',
-          provider: this.options.provider,
-        });
+      if (!accumulator.finished) {
+        throw new NetworkError({ message: 'The stream ended before the provider finished the answer.', provider });
       }
       completed = true;
-      this.deferred.resolve(this.accumulator.toResponse());
+      this.deferred.resolve(accumulator.toResponse());
     } catch (error) {
-      const failure = signal.aborted
-        ? (signal.reason as SwitchboardError)
-        : toStreamError(error, this.options.provider);
+      const failure = signal.aborted ? (signal.reason as SwitchboardError) : toStreamError(error, provider);
       this.deferred.reject(failure);
       throw failure;
     } finally {
-      timers.stop();
-      this.unlinkSignal();
+      unlink();
       if (!completed) {
-        this.abort(
-          new AbortedError({ provider: this.options.provider, message: 'The stream was closed before it finished.' }),
-        );
+        this.abort(new AbortedError({ provider, message: 'The stream was closed before it finished.' }));
         this.deferred.reject(signal.reason);
         // Not awaited: a source stuck in a read must not hold up the consumer; the abort already closes its socket.
         void closeQuietly(iterator);
@@ -178,48 +181,23 @@ export class ChatStream implements AsyncIterable<ChatStreamEvent> {
   }
 }
 
-/** First-token and idle timers of one stream. */
-class StreamTimers {
-  private firstToken: NodeJS.Timeout | undefined;
-  private idle: NodeJS.Timeout | undefined;
-  private sawOutput = false;
+/** The constructor side of `ChatStream`: build one from a source, or replay a complete response. */
+export interface ChatStreamConstructor {
+  /** A stream over `source`, cancelled by `options.signal` and timed by `options`' timeouts. */
+  new (source: ChatStreamSource, options?: ChatStreamOptions): ChatStreamContract;
+  /** A stream that replays a complete response (for caches, fallbacks and tests). */
+  fromResponse(response: ChatResponse, options?: ChatStreamOptions): ChatStreamContract;
+}
 
-  constructor(
-    private readonly options: ChatStreamOptions,
-    private readonly fire: (error: TimeoutError) => void,
-  ) {}
+/** See `ChatStreamImpl`; the value is the class, the type is the contract's `ChatStream` interface. */
+export const ChatStream: ChatStreamConstructor = ChatStreamImpl;
+export type ChatStream = ChatStreamContract;
 
-  start(): void {
-    const { firstTokenTimeoutMs } = this.options;
-    if (firstTokenTimeoutMs !== undefined) {
-      this.firstToken = setTimeout(() => this.timeout('first-token', firstTokenTimeoutMs), firstTokenTimeoutMs);
-    }
-    this.resetIdle();
-  }
-
-  onEvent(isOutput: boolean): void {
-    if (isOutput && !this.sawOutput) {
-      this.sawOutput = true;
-      clearTimeout(this.firstToken);
-    }
-    this.resetIdle();
-  }
-
-  stop(): void {
-    clearTimeout(this.firstToken);
-    clearTimeout(this.idle);
-  }
-
-  private resetIdle(): void {
-    const { idleTimeoutMs } = this.options;
-    if (idleTimeoutMs === undefined) return;
-    clearTimeout(this.idle);
-    this.idle = setTimeout(() => this.timeout('idle', idleTimeoutMs), idleTimeoutMs);
-  }
-
-  private timeout(phase: 'first-token' | 'idle', timeoutMs: number): void {
-    this.fire(new TimeoutError({ phase, timeoutMs, provider: this.options.provider }));
-  }
+/** True for a stream built by core's `ChatStream` (from any copy of this package), whose parts can be read directly. */
+export function hasChatStreamParts(
+  stream: unknown,
+): stream is ChatStreamContract & { [CHAT_STREAM_PARTS](signal: AbortSignal): AsyncIterable<ChatStreamPart> } {
+  return typeof (stream as { [CHAT_STREAM_PARTS]?: unknown } | null)?.[CHAT_STREAM_PARTS] === 'function';
 }
 
 function abortReason(signal: AbortSignal, provider: string | undefined): SwitchboardError {
@@ -230,12 +208,4 @@ function toStreamError(error: unknown, provider: string | undefined): Switchboar
   if (isSwitchboardError(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
   return new NetworkError({ message: `The stream failed: ${message}`, provider, cause: error });
-}
-
-async function closeQuietly(iterator: AsyncIterator<unknown>): Promise<void> {
-  try {
-    await iterator.return?.();
-  } catch {
-    // The source failed while closing; the stream already has its error.
-  }
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { SwitchboardError } from '../errors/switchboard-error.js';
+import { SwitchboardError, type SwitchboardErrorCode } from '../errors/switchboard-error.js';
 import type { ChatMessage } from '../types/chat-request.js';
 
 /** A message whose text may contain `{{variable}}` placeholders. */
@@ -12,6 +12,9 @@ export interface TemplateMessage {
 
 /** A template's variables are missing, extra or of the wrong type. */
 export class TemplateError extends SwitchboardError {
+  /** The code every instance carries; `TemplateError.isInstance` checks it. */
+  static override readonly code: SwitchboardErrorCode = 'template';
+
   /** Variables the template uses that were not given. */
   readonly missing: string[];
   /** Variables given that the template does not use. */

@@ -1,5 +1,5 @@
 import { AbortedError } from '../errors/error-classes.js';
-import { createDeferred } from '../shared/deferred.js';
+import { createDeferred } from '../utils/deferred.js';
 import type { Provider } from '../types/provider.js';
 import type { ToolSet } from './tool.js';
 import { toolLoop } from './tool-loop.js';

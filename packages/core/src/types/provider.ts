@@ -1,8 +1,8 @@
-import type { ChatStream } from '../stream/chat-stream.js';
 import type { BatchService } from './batch.js';
 import type { CallOptions } from './call-options.js';
 import type { ChatRequest } from './chat-request.js';
 import type { ChatResponse } from './chat-response.js';
+import type { ChatStream } from './chat-stream.js';
 import type { EmbeddingRequest, EmbeddingResponse } from './embedding.js';
 import type { ImageRequest, ImageResponse } from './image.js';
 import type { RealtimeEndpoint } from './realtime-endpoint.js';

@@ -94,3 +94,15 @@ export type ChatStreamEvent =
   | ToolCallEvent
   | ProviderMetadataEvent
   | FinishEvent;
+
+/**
+ * The connection is alive but carries no answer (an SSE comment or keep-alive line). Sources and middleware pass it
+ * on so stream timeouts can see it (see `keepAliveResetsIdle`); the caller's `ChatStream` never yields it.
+ */
+export interface KeepAliveEvent {
+  /** Discriminator. */
+  type: 'keep-alive';
+}
+
+/** What flows between a stream's source, its middleware and the caller's `ChatStream`. */
+export type ChatStreamPart = ChatStreamEvent | KeepAliveEvent;

@@ -1,4 +1,6 @@
-import { type ImageSource, InvalidRequestError, sniffImageType, toImageUrl } from '@switchboard/core';
+import { type ImageSource, InvalidRequestError, sniffImageType } from '@switchboard/core';
+// File paths are read on Node through core's Node entry; moving that behind an openai Node entry is the providers' step.
+import { toImageUrl } from '@switchboard/core/node';
 
 const REMOTE_OR_DATA = /^(https?:|data:)/i;
 

@@ -1,4 +1,4 @@
-import { lazyModule } from '@switchboard/core';
+import { lazyModule } from '@switchboard/core/node';
 import type * as OpenAISdk from 'openai';
 
 /**

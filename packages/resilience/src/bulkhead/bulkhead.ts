@@ -1,4 +1,5 @@
 import { RateLimitError } from '@switchboard/core';
+import { onAbort } from '@switchboard/core/utils';
 import { abortReason } from '../shared/abort.js';
 import { OptionChecks } from '../shared/option-checks.js';
 
@@ -80,7 +81,8 @@ export function createBulkhead(options: BulkheadOptions): Bulkhead {
         );
       }
       return new Promise<ReleaseSlot>((resolve, reject) => {
-        const onAbort = () => {
+        let unsubscribe = () => {};
+        const abortWait = () => {
           const index = waiters.indexOf(waiter);
           if (index >= 0) waiters.splice(index, 1);
           reject(abortReason(signal as AbortSignal));
@@ -88,12 +90,13 @@ export function createBulkhead(options: BulkheadOptions): Bulkhead {
         // The slot passes straight from the releasing call to this one, so `running` stays the same.
         const waiter: Waiter = {
           grant: () => {
-            signal?.removeEventListener('abort', onAbort);
+            unsubscribe();
             resolve(slot());
           },
         };
         waiters.push(waiter);
-        signal?.addEventListener('abort', onAbort, { once: true });
+        // One listener per shared signal however many calls wait on it (core's `onAbort`).
+        unsubscribe = signal ? onAbort(signal, abortWait) : () => {};
       });
     },
   };

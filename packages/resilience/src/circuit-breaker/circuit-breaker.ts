@@ -7,6 +7,7 @@ import {
   type Logger,
   type SwitchboardError,
 } from '@switchboard/core';
+import { onAbort } from '@switchboard/core/utils';
 import type { CircuitBreakerPolicy, CircuitState as CockatielState } from 'cockatiel';
 import { abortReason } from '../shared/abort.js';
 import { loadCockatiel } from '../shared/load-cockatiel.js';
@@ -135,14 +136,16 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}): Circu
     let admitted = false;
     let gaveUp = false;
     return new Promise<CircuitPass>((resolve, reject) => {
-      const onAbort = () => {
+      let unsubscribe = () => {};
+      const abortWait = () => {
         gaveUp = true;
         reject(abortReason(signal as AbortSignal));
       };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      // One listener per shared signal however many calls wait on it (core's `onAbort`).
+      unsubscribe = signal ? onAbort(signal, abortWait) : () => {};
       const task = circuit.policy.execute(() => {
         admitted = true;
-        signal?.removeEventListener('abort', onAbort);
+        unsubscribe();
         if (gaveUp) return Promise.reject(new NotSent());
         resolve({
           succeed: () => outcome.resolve(),
@@ -153,7 +156,7 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}): Circu
       });
       task.catch((error: unknown) => {
         if (admitted) return;
-        signal?.removeEventListener('abort', onAbort);
+        unsubscribe();
         reject(loadCockatiel().isBrokenCircuitError(error) ? openError(key, circuit) : error);
       });
     });

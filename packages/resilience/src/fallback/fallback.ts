@@ -1,11 +1,14 @@
 import {
   type CallOptions,
   type ChatRequest,
-  ChatStream,
+  type ChatStreamPart,
   type EmbeddingRequest,
   type ImageRequest,
   isSwitchboardError,
+  openChatParts,
   type Provider,
+  partsStreamChat,
+  type StreamCallOptions,
   type SwitchboardError,
   toSwitchboardError,
   UnsupportedError,
@@ -123,8 +126,9 @@ export function fallback(targets: readonly (Provider | FallbackTarget)[], option
       run('chat', request.model, callOptions?.signal, (step) =>
         step.provider.chat(withModel(request, step), callOptions),
       ),
-    streamChat: (request: ChatRequest, callOptions: CallOptions = {}) =>
-      fallbackStream(steps, request, callOptions, name, decide, report),
+    ...partsStreamChat(name, (request, callOptions) =>
+      fallbackParts(steps, request, callOptions, name, decide, report),
+    ),
   };
   if (steps.some((s) => s.provider.embed)) {
     provider.embed = (request: EmbeddingRequest, callOptions?: CallOptions) =>
@@ -149,50 +153,49 @@ function withModel<R extends { model: string }>(request: R, step: FallbackTarget
   return step.model === undefined ? request : { ...request, model: step.model };
 }
 
-function fallbackStream(
+/**
+ * The parts of a fallback stream: each step's parts, read through `openChatParts` on the one stream's signal (no
+ * nested `ChatStream`, no second link to the caller's signal), moving on only before the first output part.
+ */
+async function* fallbackParts(
   steps: readonly FallbackTarget[],
   request: ChatRequest,
-  options: CallOptions,
+  options: StreamCallOptions,
   name: string,
   decide: (error: SwitchboardError) => boolean,
   report: (event: FallbackAttemptEvent) => void,
-): ChatStream {
-  return new ChatStream(
-    async function* (signal) {
-      for (const [index, step] of steps.entries()) {
-        const startedAt = performance.now();
-        const model = step.model ?? request.model;
-        const gate = new OutputGate();
-        try {
-          const inner = step.provider.streamChat(withModel(request, step), { ...options, signal });
-          for await (const event of inner) yield* gate.pass(event);
-          report({
-            index,
-            provider: step.provider.name,
-            model,
-            operation: 'streamChat',
-            ok: true,
-            fallingBack: false,
-            latencyMs: performance.now() - startedAt,
-          });
-          return;
-        } catch (thrown) {
-          const error = signal.aborted ? abortReason(signal, name) : toSwitchboardError(thrown, step.provider.name);
-          const fallingBack = !gate.started && !signal.aborted && decide(error) && index < steps.length - 1;
-          report({
-            index,
-            provider: step.provider.name,
-            model,
-            operation: 'streamChat',
-            ok: false,
-            error,
-            fallingBack,
-            latencyMs: performance.now() - startedAt,
-          });
-          if (!fallingBack) throw isSwitchboardError(error) ? error : toSwitchboardError(error, name);
-        }
-      }
-    },
-    { provider: name, ...(options.signal ? { signal: options.signal } : {}) },
-  );
+): AsyncGenerator<ChatStreamPart> {
+  const { signal } = options;
+  for (const [index, step] of steps.entries()) {
+    const startedAt = performance.now();
+    const model = step.model ?? request.model;
+    const gate = new OutputGate();
+    try {
+      for await (const part of openChatParts(step.provider, withModel(request, step), options)) yield* gate.pass(part);
+      report({
+        index,
+        provider: step.provider.name,
+        model,
+        operation: 'streamChat',
+        ok: true,
+        fallingBack: false,
+        latencyMs: performance.now() - startedAt,
+      });
+      return;
+    } catch (thrown) {
+      const error = signal.aborted ? abortReason(signal, name) : toSwitchboardError(thrown, step.provider.name);
+      const fallingBack = !gate.started && !signal.aborted && decide(error) && index < steps.length - 1;
+      report({
+        index,
+        provider: step.provider.name,
+        model,
+        operation: 'streamChat',
+        ok: false,
+        error,
+        fallingBack,
+        latencyMs: performance.now() - startedAt,
+      });
+      if (!fallingBack) throw isSwitchboardError(error) ? error : toSwitchboardError(error, name);
+    }
+  }
 }

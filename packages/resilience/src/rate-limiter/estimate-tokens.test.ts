@@ -12,8 +12,8 @@ describe('estimateTokens', () => {
         { role: 'user', content: 'x'.repeat(40) },
       ],
     });
-    // 3 priming + 2 × 4 per message + ceil("system: Be brief.\n" / 4) + ceil("user: " + 40 + "\n" / 4) + 100
-    expect(tokens).toBe(3 + 8 + 5 + 12 + 100);
+    // 3 priming + 2 × 3 per message + roles ("system" 2, "user" 1) + contents (ceil(9 / 4), 40 / 4) + 100
+    expect(tokens).toBe(3 + 6 + 2 + 1 + 3 + 10 + 100);
   });
 
   it('prices image parts by detail, and counts tools, schemas, tool calls and results', () => {
@@ -32,7 +32,7 @@ describe('estimateTokens', () => {
           },
         ],
       }),
-    ).toBe(3 + 4 + 5 + 85 + 765);
+    ).toBe(3 + 3 + 1 + 3 + 85 + 765);
     const withTools = estimateTokens({
       ...base,
       tools: [{ name: 'f', parameters: { type: 'object' } }],

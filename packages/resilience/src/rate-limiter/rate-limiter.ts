@@ -10,6 +10,7 @@ import {
   type RateLimitWaitEvent,
   rateLimitOptionsSchema,
 } from '@switchboard/core';
+import { onAbort } from '@switchboard/core/utils';
 import { abortReason } from '../shared/abort.js';
 import { OptionChecks } from '../shared/option-checks.js';
 import { type EstimatedRequest, estimateTokens, type TokenEstimator } from './estimate-tokens.js';
@@ -265,7 +266,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         if (!isProviderRateLimit(error)) return;
         refund();
         pauseKey(key, error.retryAfterMs ?? defaultPauseMs);
-        feed((error as { rateLimit?: RateLimitInfo }).rateLimit);
+        feed(error.rateLimit);
       },
       cancel() {
         if (!close()) return;
@@ -311,7 +312,8 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       return new Promise<RateLimitReservation>((resolve, reject) => {
         const queue = existing ?? { waiters: [], queuedTokens: 0, timer: undefined };
         queues.set(key, queue);
-        const onAbort = () => {
+        let unsubscribe = () => {};
+        const abortWait = () => {
           const index = queue.waiters.indexOf(waiter);
           if (index >= 0) {
             queue.waiters.splice(index, 1);
@@ -323,13 +325,14 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         const waiter: Waiter = {
           tokens,
           grant: (chargedBefore) => {
-            signal?.removeEventListener('abort', onAbort);
+            unsubscribe();
             resolve(reservation(key, tokens, reservedOutputTokens, chargedBefore));
           },
         };
         queue.waiters.push(waiter);
         queue.queuedTokens += tokens;
-        signal?.addEventListener('abort', onAbort, { once: true });
+        // One listener per shared signal however many calls wait on it (core's `onAbort`).
+        unsubscribe = signal ? onAbort(signal, abortWait) : () => {};
         if (!existing) pump(key);
       });
     },
@@ -362,12 +365,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
 
 /** A 429 the provider sent (not one of our own client-side refusals, and not `insufficient_quota`). */
 function isProviderRateLimit(error: unknown): error is RateLimitError {
-  return (
-    isSwitchboardError(error) &&
-    error.code === 'rate-limit' &&
-    error.source !== 'resilience' &&
-    (error as { kind?: unknown }).kind !== 'quota'
-  );
+  return RateLimitError.isInstance(error) && error.source !== 'resilience' && error.kind !== 'quota';
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { SwitchboardError } from '@switchboard/core';
+import { RateLimitError, type SwitchboardError } from '@switchboard/core';
 
 /** Errors that no retry can fix, whatever the response headers say. */
 const NEVER_RETRIED = new Set<SwitchboardError['code']>([
@@ -25,5 +25,5 @@ export function isRetryable(error: SwitchboardError): boolean {
 
 /** True for a rate-limit error of kind `quota` (billing: no amount of waiting helps). */
 export function isQuotaError(error: SwitchboardError): boolean {
-  return error.code === 'rate-limit' && (error as { kind?: unknown }).kind === 'quota';
+  return RateLimitError.isInstance(error) && error.kind === 'quota';
 }

@@ -1,4 +1,4 @@
-import { lazyModule } from '@switchboard/core';
+import { lazyModule } from '@switchboard/core/node';
 import type * as Cockatiel from 'cockatiel';
 
 /** cockatiel, loaded when the first circuit is created rather than at import. */

@@ -19,6 +19,14 @@ export class OptionChecks {
     return this;
   }
 
+  /** A boolean, or absent. */
+  boolean(name: string, value: unknown): this {
+    if (value !== undefined && typeof value !== 'boolean') {
+      this.issues.push({ path: `${this.prefix}.${name}`, message: 'must be true or false' });
+    }
+    return this;
+  }
+
   /** A function, or absent. */
   fn(name: string, value: unknown): this {
     if (value !== undefined && typeof value !== 'function') {

@@ -1,14 +1,14 @@
-import type { ChatStreamEvent } from '@switchboard/core';
+import type { ChatStreamPart } from '@switchboard/core';
 
 /** Events that may come before the answer itself. */
-const PREAMBLE = new Set<ChatStreamEvent['type']>(['start', 'provider-metadata']);
+const PREAMBLE = new Set<ChatStreamPart['type']>(['start', 'provider-metadata']);
 
 /**
  * Holds back a stream's `start` and metadata events until its first output event (or its finish), so an attempt that
  * fails before any output can be replaced by another without the consumer seeing a trace of it.
  */
 export class OutputGate {
-  private held: ChatStreamEvent[] = [];
+  private held: ChatStreamPart[] = [];
   private open = false;
 
   /** True once output has been passed on: from here on the stream cannot be retried. */
@@ -17,8 +17,9 @@ export class OutputGate {
   }
 
   /** The events to pass on now for `event`. */
-  pass(event: ChatStreamEvent): ChatStreamEvent[] {
-    if (this.open) return [event];
+  pass(event: ChatStreamPart): ChatStreamPart[] {
+    // A keep-alive says nothing about output; it passes on without opening the gate.
+    if (this.open || event.type === 'keep-alive') return [event];
     if (PREAMBLE.has(event.type)) {
       this.held.push(event);
       return [];

@@ -6,10 +6,15 @@ export interface TimeoutOptions {
   totalMs?: number;
   /** Each attempt's wait for the response headers, enforced by the provider (`phase: 'headers'`). */
   headersMs?: number;
-  /** Streams: each attempt's wait for its first output event (`phase: 'first-token'`). */
+  /** Streams: each attempt's wait for its first output event; the only stream timer until then (`phase: 'first-token'`). */
   firstTokenMs?: number;
-  /** Streams: the longest gap between two chunks (`phase: 'idle'`). */
+  /** Streams: the longest gap between two output events, once output has begun (`phase: 'idle'`). */
   idleMs?: number;
+  /**
+   * Streams: whether keep-alive lines (SSE comments) restart the idle timer. Default `false`: the idle timeout is about
+   * the answer making progress, and a proxy keeping a stalled upstream's connection warm must not hold it open forever.
+   */
+  keepAliveResetsIdle?: boolean;
 }
 
 /** Checks timeout settings; throws one `ConfigError` naming every bad value. */
@@ -19,5 +24,6 @@ export function checkTimeoutOptions(options: TimeoutOptions): void {
     .number('headersMs', options.headersMs, { min: 1 })
     .number('firstTokenMs', options.firstTokenMs, { min: 1 })
     .number('idleMs', options.idleMs, { min: 1 })
+    .boolean('keepAliveResetsIdle', options.keepAliveResetsIdle)
     .done();
 }

@@ -1,4 +1,5 @@
 import { TimeoutError } from '@switchboard/core';
+import { linkSignals } from '@switchboard/core/utils';
 
 /** The signal a call runs under, and how to let go of it. */
 export interface Deadline {
@@ -12,7 +13,8 @@ const NO_DEADLINE_DISPOSE = () => {};
 
 /**
  * Starts the total timeout of one call: a signal that aborts when `parent` does or when `totalMs` runs out. Without
- * a total timeout the caller's signal is used as it is.
+ * a total timeout the caller's signal is used as it is. The link to `parent` goes through core's `linkSignals`, so
+ * many calls sharing one signal leave it a single listener.
  */
 export function startTotalTimeout(
   totalMs: number | undefined,
@@ -20,19 +22,16 @@ export function startTotalTimeout(
   provider?: string,
 ): Deadline {
   if (totalMs === undefined) return { signal: parent, dispose: NO_DEADLINE_DISPOSE };
-  const controller = new AbortController();
-  const onParentAbort = () => controller.abort(parent?.reason);
-  if (parent?.aborted) onParentAbort();
-  else parent?.addEventListener('abort', onParentAbort, { once: true });
+  const link = linkSignals(parent);
   const timer = setTimeout(
-    () => controller.abort(new TimeoutError({ phase: 'total', timeoutMs: totalMs, ...(provider ? { provider } : {}) })),
+    () => link.abort(new TimeoutError({ phase: 'total', timeoutMs: totalMs, ...(provider ? { provider } : {}) })),
     totalMs,
   );
   return {
-    signal: controller.signal,
+    signal: link.signal,
     dispose: () => {
       clearTimeout(timer);
-      parent?.removeEventListener('abort', onParentAbort);
+      link.dispose();
     },
   };
 }

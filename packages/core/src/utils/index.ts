@@ -1,0 +1,15 @@
+export { maskSecret, redactSecrets, registerSecret, registerUrlSecrets } from '../errors/redact.js';
+export { abortReason, raceAbort, throwIfAborted } from './abort.js';
+export { base64ToBytes, bytesToBase64 } from './base64.js';
+export type { Deferred } from './deferred.js';
+export { createDeferred } from './deferred.js';
+export type { WithoutUndefined } from './drop-undefined.js';
+export { dropUndefined } from './drop-undefined.js';
+export type { TokenEstimateRequest } from './estimate-tokens.js';
+export { estimateInputTokens, textTokens } from './estimate-tokens.js';
+export { iterateStream } from './iterate-stream.js';
+export type { LinkedSignal } from './link-signals.js';
+export { linkSignals, onAbort } from './link-signals.js';
+export { sleep } from './sleep.js';
+export type { Line } from './split-lines.js';
+export { readLines, splitLines } from './split-lines.js';
