@@ -36,6 +36,16 @@ export { generateImage } from './images/generate-image.js';
 export { isGptImageModel } from './images/is-gpt-image-model.js';
 export { mapImageRequest } from './images/map-image-request.js';
 export { mapImageResponse } from './images/map-image-response.js';
+export { browserProblem, isBrowserLike } from './options/browser-guard.js';
+export {
+  apiKeySchema,
+  fetchSchema,
+  headersSchema,
+  hostOf,
+  isLoopbackHost,
+  timeoutMsSchema,
+  webUrlSchema,
+} from './options/option-schemas.js';
 export { createOpenAICompatibleProvider } from './provider/create-openai-compatible-provider.js';
 export type {
   ModelKind,
@@ -47,7 +57,6 @@ export type { ResponseInfo, SdkRequestOptions } from './provider/provider-contex
 export { ProviderContext } from './provider/provider-context.js';
 export { createRealtimeEndpoint } from './realtime/realtime-endpoint.js';
 export { realtimeUrl } from './realtime/realtime-url.js';
-export { loadOpenAISdk } from './sdk/load-openai-sdk.js';
 export type { ChatChunk } from './stream/chat-chunk-schema.js';
 export { chatChunkSchema } from './stream/chat-chunk-schema.js';
 export type { ChunkMetadataReader, ChunkToEventsOptions } from './stream/chunk-to-events.js';

@@ -1,15 +1,7 @@
-import { createAzureProvider } from '@switchboard/azure';
-import {
-  type AzureOptions,
-  BUILTIN_MODELS,
-  loadConfigFromEnv,
-  type OpenAIOptions,
-  type Provider,
-  UsageTracker,
-  withHooks,
-} from '@switchboard/core';
+import { type AzureProviderOptions, createAzureProvider, readAzureEnv } from '@switchboard/azure';
+import { BUILTIN_MODELS, type Provider, UsageTracker, withHooks } from '@switchboard/core';
 import { DEFAULT_MODELS, type MockServer, startMockServer } from '@switchboard/mock-server';
-import { createOpenAIProvider } from '@switchboard/openai';
+import { createOpenAIProvider, type OpenAIProviderOptions, readOpenAIEnv } from '@switchboard/openai';
 import { DemoError } from '../cli/demo-error.js';
 import type { Output } from '../cli/output.js';
 
@@ -37,8 +29,8 @@ export interface DemoContext {
 }
 
 interface Settings {
-  openai?: OpenAIOptions;
-  azure?: AzureOptions;
+  openai?: OpenAIProviderOptions;
+  azure?: AzureProviderOptions;
 }
 
 /**
@@ -62,7 +54,7 @@ export async function connect(options: {
 }): Promise<DemoContext> {
   const requested = parseKind(options.provider);
   const env = options.env ?? process.env;
-  const fromEnv = loadConfigFromEnv(env);
+  const fromEnv = settingsFromEnv(env);
   const tracker = new UsageTracker();
   const live = Boolean(fromEnv.openai || fromEnv.azure);
   let settings: Settings = fromEnv;
@@ -146,4 +138,14 @@ function required<T>(value: T | undefined, variables: string): T {
       `Set ${variables}, or unset all keys to use the mock server.`,
     );
   return value;
+}
+
+/** The provider settings the environment holds (each provider validates its own when it is created). */
+function settingsFromEnv(env: Record<string, string | undefined>): Settings {
+  const openai = readOpenAIEnv(env).options;
+  const azure = readAzureEnv(env).options;
+  return {
+    ...(openai ? { openai: openai as OpenAIProviderOptions } : {}),
+    ...(azure ? { azure: azure as AzureProviderOptions } : {}),
+  };
 }
