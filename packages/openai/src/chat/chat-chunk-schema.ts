@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { chatUsageSchema } from '../chat/usage-schema.js';
+import { chatUsageSchema } from './usage-schema.js';
 
 const deltaToolCallSchema = z.object({
   index: z.number().optional(),
