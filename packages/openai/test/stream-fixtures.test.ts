@@ -1,10 +1,15 @@
+import {
+  assembleOracle,
+  chunkedStream,
+  loadChatStreamFixtures,
+  type StreamFixture,
+  validateOpenAIRequest,
+} from '@internal/provider-suite';
 import { type ChatResponse, ChatStream, type ChatStreamEvent, ServerError } from '@switchboard/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chatEventsFromSse } from '../src/chat/chat-events-from-sse.js';
 import { createOpenAIProvider } from '../src/index.js';
-import { assembleOracle, chunkedStream, loadChatStreamFixtures, type StreamFixture } from './support/fixtures.js';
-import { validateOpenAIRequest } from './support/validate-openai-request.js';
 
 const fixtures = loadChatStreamFixtures();
 const encoder = new TextEncoder();
