@@ -1,7 +1,12 @@
-import { type AzureProviderOptions, createAzureProvider, readAzureEnv } from '@switchboard/azure';
+import { type AzureProviderOptions, createAzureProvider, parseAzureOptions, readAzureEnv } from '@switchboard/azure';
 import { BUILTIN_MODELS, type Provider, UsageTracker, withHooks } from '@switchboard/core';
 import { DEFAULT_MODELS, type MockServer, startMockServer } from '@switchboard/mock-server';
-import { createOpenAIProvider, type OpenAIProviderOptions, readOpenAIEnv } from '@switchboard/openai';
+import {
+  createOpenAIProvider,
+  type OpenAIProviderOptions,
+  parseOpenAIOptions,
+  readOpenAIEnv,
+} from '@switchboard/openai';
 import { DemoError } from '../cli/demo-error.js';
 import type { Output } from '../cli/output.js';
 
@@ -140,12 +145,12 @@ function required<T>(value: T | undefined, variables: string): T {
   return value;
 }
 
-/** The provider settings the environment holds (each provider validates its own when it is created). */
+/** The provider settings the environment holds, validated so that a problem names its variable. */
 function settingsFromEnv(env: Record<string, string | undefined>): Settings {
-  const openai = readOpenAIEnv(env).options;
-  const azure = readAzureEnv(env).options;
+  const openai = readOpenAIEnv(env);
+  const azure = readAzureEnv(env);
   return {
-    ...(openai ? { openai: openai as OpenAIProviderOptions } : {}),
-    ...(azure ? { azure: azure as AzureProviderOptions } : {}),
+    ...(openai.options ? { openai: parseOpenAIOptions(openai.options, openai.sources) } : {}),
+    ...(azure.options ? { azure: parseAzureOptions(azure.options, azure.sources, azure.problems) } : {}),
   };
 }
