@@ -1,12 +1,13 @@
-import { azureOptionsSchema, loadConfigFromEnv, type Provider, parseConfig } from '@switchboard/core';
+import { type EnvironmentVariables, type Provider, processEnv } from '@switchboard/core';
 import { createOpenAICompatibleProvider } from '@switchboard/openai/internal';
-import type { z } from 'zod';
 import { authHeader, azureCredential } from './client/azure-credential.js';
 import { createAzureClients } from './client/create-azure-clients.js';
 import { mapContentFilterFailure } from './content-filter/map-content-filter-failure.js';
 import { readFilterMetadata } from './content-filter/read-filter-metadata.js';
 import { createStreamFilterReader } from './content-filter/stream-filter-reader.js';
-import type { AzureProviderOptions, AzureTokenProvider } from './options/azure-provider-options.js';
+import { readAzureEnv } from './options/azure-env.js';
+import { type ParsedAzureOptions, parseAzureOptions } from './options/azure-options.js';
+import type { AzureProviderOptions } from './options/azure-provider-options.js';
 import { azureBaseUrl, azureSurface } from './options/azure-surface.js';
 import { resolveDeployment } from './options/resolve-deployment.js';
 import { resourceUrl } from './options/resource-url.js';
@@ -22,14 +23,13 @@ import { azureRealtimeUrl } from './realtime/azure-realtime-url.js';
  * is reported in one `ConfigError`.
  */
 export function createAzureProvider(options: AzureProviderOptions): Provider {
-  return buildAzureProvider(parseConfig(azureOptionsSchema, options, { prefix: 'azure' }));
+  return buildAzureProvider(parseAzureOptions(options));
 }
 
-function buildAzureProvider(parsed: z.output<typeof azureOptionsSchema>): Provider {
+function buildAzureProvider(parsed: ParsedAzureOptions): Provider {
   const resource = resourceUrl(parsed);
   const surface = azureSurface(parsed.apiVersion);
-  // The schema checks only that tokenProvider is a function; it is called with the scope (see AzureTokenProvider).
-  const credential = azureCredential({ ...parsed, tokenProvider: parsed.tokenProvider as AzureTokenProvider });
+  const credential = azureCredential(parsed);
   const { client, filesClient } = createAzureClients({ ...parsed, resourceUrl: resource, surface, credential });
   const deployments = parsed.deployments ?? {};
   return createOpenAICompatibleProvider({
@@ -52,32 +52,16 @@ function buildAzureProvider(parsed: z.output<typeof azureOptionsSchema>): Provid
   });
 }
 
-/** The variables `fromEnv` reads, by option, so that a missing or wrong one is named in the error. */
-const ENV_SOURCES = Object.fromEntries(
-  [
-    ['endpoint', 'ENDPOINT'],
-    ['apiKey', 'API_KEY'],
-    ['apiVersion', 'API_VERSION'],
-    ['deployments', 'DEPLOYMENTS'],
-  ].map(([option, variable]) => [`azure.${option}`, `AZURE_OPENAI_${variable}`]),
-);
-
 /**
  * Creates the Azure provider from `AZURE_OPENAI_ENDPOINT`, `AZURE_OPENAI_API_KEY`, `AZURE_OPENAI_API_VERSION` and
- * `AZURE_OPENAI_DEPLOYMENTS` (core's `loadConfigFromEnv`), with `overrides` on top. Throws a `ConfigError` naming
- * the variable when one is missing or wrong. (With Entra ID, call `createAzureProvider` with a `tokenProvider`.)
+ * `AZURE_OPENAI_DEPLOYMENTS`, with `overrides` on top. Throws a `ConfigError` naming the variable when one is missing
+ * or wrong. (With Entra ID, call `createAzureProvider` with a `tokenProvider`.) Without an `env`, the process
+ * environment is read.
  */
 createAzureProvider.fromEnv = (
   overrides: Partial<AzureProviderOptions> = {},
-  env: Record<string, string | undefined> = process.env,
-): Provider =>
-  buildAzureProvider(
-    parseConfig(
-      azureOptionsSchema,
-      { ...loadConfigFromEnv(env).azure, ...overrides },
-      {
-        prefix: 'azure',
-        sources: ENV_SOURCES,
-      },
-    ),
-  );
+  env: EnvironmentVariables = processEnv(),
+): Provider => {
+  const { options, sources, problems } = readAzureEnv(env);
+  return buildAzureProvider(parseAzureOptions({ ...options, ...overrides }, sources, problems));
+};

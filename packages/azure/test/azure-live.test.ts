@@ -1,6 +1,6 @@
+import { createRecordingFetch } from '@internal/provider-suite';
 import type { Provider } from '@switchboard/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRecordingFetch } from '../../openai/test/support/recording-fetch.js';
 import { createAzureProvider } from '../src/index.js';
 import { validateAzureDatedRequest, validateAzureV1Request } from './support/validate-azure-request.js';
 

@@ -1,5 +1,5 @@
+import { describeProviderSuite } from '@internal/provider-suite';
 import { describe } from 'vitest';
-import { describeProviderSuite } from '../../openai/test/suite/provider-suite.js';
 import { azureSuiteTarget, DATED_VERSION } from './support/azure-target.js';
 
 // The same integration suite the OpenAI provider passes, on the mock server's Azure routes.

@@ -1,6 +1,6 @@
+import { tryUpgrade } from '@internal/provider-suite';
 import type { RealtimeConnectionInfo } from '@switchboard/core';
 import { describe, expect, it } from 'vitest';
-import { tryUpgrade } from '../../openai/test/suite/connection-suite.js';
 import { createAzureProvider } from '../src/index.js';
 import { GOOD_KEY, useAzureHarness } from './support/azure-target.js';
 

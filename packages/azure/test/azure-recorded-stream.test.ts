@@ -1,6 +1,6 @@
 import { parseSseData } from '@internal/conformance';
+import { loadChatStreamFixtures } from '@internal/provider-suite';
 import { describe, expect, it } from 'vitest';
-import { loadChatStreamFixtures } from '../../openai/test/support/fixtures.js';
 import type { AzureProviderMetadata } from '../src/index.js';
 import { useAzureHarness } from './support/azure-target.js';
 

@@ -1,6 +1,6 @@
+import { sentBodies } from '@internal/provider-suite';
 import type { BatchService } from '@switchboard/core';
 import { describe, expect, it } from 'vitest';
-import { sentBodies } from '../../openai/test/suite/harness.js';
 import { createAzureProvider } from '../src/index.js';
 import { DATED_VERSION, useAzureHarness } from './support/azure-target.js';
 

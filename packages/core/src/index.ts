@@ -4,19 +4,14 @@ export { checkReasoningOptions } from './catalog/check-reasoning-options.js';
 export { ModelCatalog, modelCatalog } from './catalog/model-catalog.js';
 export type { EncodingName, ModelCapabilities, ModelInfo, ModelPricing } from './catalog/model-info.js';
 export type { ApiKeySource } from './config/api-key.js';
-export { checkApiKeyFormat, resolveApiKey } from './config/api-key.js';
-export type { EnvConfig } from './config/load-config-from-env.js';
-export { loadConfigFromEnv } from './config/load-config-from-env.js';
-export type { ConfigSources } from './config/parse-config.js';
+export { resolveApiKey } from './config/api-key.js';
+export type { ConfigSources, CrossFieldProblem, ParseConfigOptions } from './config/parse-config.js';
 export { parseConfig, toConfigIssues } from './config/parse-config.js';
-export type { AzureOptions, BatchOptions, OpenAIOptions, RateLimitOptions, RetryOptions } from './config/schemas.js';
-export {
-  azureOptionsSchema,
-  batchOptionsSchema,
-  openAIOptionsSchema,
-  rateLimitOptionsSchema,
-  retryOptionsSchema,
-} from './config/schemas.js';
+export type { EnvironmentVariables, EnvOptions } from './config/read-env-options.js';
+export { processEnv, readEnvOptions } from './config/read-env-options.js';
+export type { BatchOptions, RateLimitOptions, RetryOptions } from './config/schemas.js';
+export { batchOptionsSchema, rateLimitOptionsSchema, retryOptionsSchema } from './config/schemas.js';
+export { suggestOption } from './config/suggest-option.js';
 export type { CostBreakdown } from './cost/calculate-cost.js';
 export { calculateCost } from './cost/calculate-cost.js';
 export type { ConfigIssue, ContentFilterCategory, ErrorClassOptions, TimeoutPhase } from './errors/error-classes.js';

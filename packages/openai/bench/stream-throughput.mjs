@@ -4,8 +4,8 @@ import { referenceDir } from '@internal/conformance';
 import { ServerError } from '@switchboard/core';
 import { OpenAI } from 'openai';
 import { Stream } from 'openai/core/streaming';
+import { chatEventsFromSse as sseToEvents } from '../dist/chat/chat-events-from-sse.js';
 import { createOpenAIProvider } from '../dist/index.js';
-import { sseToEvents } from '../dist/internal.js';
 import { median, printTable } from './stats.mjs';
 
 /**

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
+import { validateOpenAIRequest } from '@internal/provider-suite';
 import { ConfigError } from '@switchboard/core';
 import { describe, expect, it } from 'vitest';
-import { validateOpenAIRequest } from '../test/support/validate-openai-request.js';
 import { createOpenAIProvider } from './create-openai-provider.js';
 
 const KEY = 'sk-proj-abcdefghijklmnopqrstuvwxyz0123456789';

@@ -1,21 +1,17 @@
-import {
-  loadConfigFromEnv,
-  type OpenAIOptions,
-  openAIOptionsSchema,
-  type Provider,
-  parseConfig,
-} from '@switchboard/core';
-import type { z } from 'zod';
+import { type EnvironmentVariables, type Provider, processEnv } from '@switchboard/core';
+import OpenAI from 'openai';
 import { resolveKey } from './auth/resolve-key.js';
+import { readOpenAIEnv } from './options/openai-env.js';
+import {
+  OPENAI_BASE_URL,
+  type OpenAIProviderOptions,
+  type ParsedOpenAIOptions,
+  parseOpenAIOptions,
+} from './options/openai-options.js';
 import { createOpenAICompatibleProvider } from './provider/create-openai-compatible-provider.js';
 import { realtimeUrl } from './realtime/realtime-url.js';
-import { loadOpenAISdk } from './sdk/load-openai-sdk.js';
 
-/** The official endpoint, used when no `baseURL` is given. */
-export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
-
-/** Options of `createOpenAIProvider` (validated with core's `openAIOptionsSchema`). */
-export type OpenAIProviderOptions = OpenAIOptions;
+export { OPENAI_BASE_URL, type OpenAIProviderOptions };
 
 /**
  * Creates the OpenAI provider: Chat Completions (plain and streamed), vision, embeddings, images, the Batch API, the
@@ -24,41 +20,33 @@ export type OpenAIProviderOptions = OpenAIOptions;
  * An `apiKey` function is called before every request, so keys can rotate.
  */
 export function createOpenAIProvider(options: OpenAIProviderOptions): Provider {
-  return buildOpenAIProvider(parseConfig(openAIOptionsSchema, options, { prefix: 'openai' }));
+  return buildOpenAIProvider(parseOpenAIOptions(options));
 }
 
-const ENV_SOURCES = {
-  'openai.apiKey': 'OPENAI_API_KEY',
-  'openai.baseURL': 'OPENAI_BASE_URL',
-  'openai.organization': 'OPENAI_ORG_ID',
-  'openai.project': 'OPENAI_PROJECT_ID',
-};
-
 /**
- * Creates the OpenAI provider from `OPENAI_API_KEY`, `OPENAI_BASE_URL`, `OPENAI_ORG_ID` and `OPENAI_PROJECT_ID`
- * (core's `loadConfigFromEnv`), with `overrides` on top. Throws a `ConfigError` naming the variable when one is
- * missing or wrong.
+ * Creates the OpenAI provider from `OPENAI_API_KEY`, `OPENAI_BASE_URL`, `OPENAI_ORG_ID` and `OPENAI_PROJECT_ID`, with
+ * `overrides` on top. Throws a `ConfigError` naming the variable when one is missing or wrong. Without an `env`, the
+ * process environment is read (there is none in browsers and workers: pass options there).
  */
 createOpenAIProvider.fromEnv = function fromEnv(
   overrides: Partial<OpenAIProviderOptions> = {},
-  env: Record<string, string | undefined> = process.env,
+  env: EnvironmentVariables = processEnv(),
 ): Provider {
-  const fromEnvironment = loadConfigFromEnv(env).openai;
-  const input = { ...fromEnvironment, ...overrides };
-  return buildOpenAIProvider(parseConfig(openAIOptionsSchema, input, { prefix: 'openai', sources: ENV_SOURCES }));
+  const { options, sources } = readOpenAIEnv(env);
+  return buildOpenAIProvider(parseOpenAIOptions({ ...options, ...overrides }, sources));
 };
 
-function buildOpenAIProvider(parsed: z.output<typeof openAIOptionsSchema>): Provider {
+function buildOpenAIProvider(parsed: ParsedOpenAIOptions): Provider {
   const baseURL = (parsed.baseURL ?? OPENAI_BASE_URL).replace(/\/+$/, '');
   const keySource = parsed.apiKey;
   const getKey = () => resolveKey(keySource, 'openai');
-  const { OpenAI } = loadOpenAISdk();
   const client = new OpenAI({
     apiKey: typeof keySource === 'string' ? keySource : getKey,
     baseURL,
     organization: parsed.organization ?? null,
     project: parsed.project ?? null,
     maxRetries: 0,
+    ...(parsed.dangerouslyAllowBrowser ? { dangerouslyAllowBrowser: true } : {}),
     ...(parsed.defaultHeaders ? { defaultHeaders: parsed.defaultHeaders } : {}),
     ...(parsed.timeoutMs !== undefined ? { timeout: parsed.timeoutMs } : {}),
     ...(parsed.fetch ? { fetch: parsed.fetch } : {}),

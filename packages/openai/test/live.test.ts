@@ -1,10 +1,8 @@
+import { createRecordingFetch, PNG_1X1, validateOpenAIRequest } from '@internal/provider-suite';
 import type { BatchService } from '@switchboard/core';
 import { sniffImageType } from '@switchboard/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOpenAIProvider } from '../src/index.js';
-import { PNG_1X1 } from './suite/chat-suite.js';
-import { createRecordingFetch } from './support/recording-fetch.js';
-import { validateOpenAIRequest } from './support/validate-openai-request.js';
 
 const key = process.env.OPENAI_API_KEY;
 const chatModel = process.env.OPENAI_LIVE_CHAT_MODEL ?? 'gpt-4o-mini';

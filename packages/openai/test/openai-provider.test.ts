@@ -1,7 +1,5 @@
+import { describeProviderSuite, SUITE_MODELS, validateOpenAIRequest } from '@internal/provider-suite';
 import { createOpenAIProvider } from '../src/index.js';
-import { describeProviderSuite } from './suite/provider-suite.js';
-import { SUITE_MODELS } from './suite/suite-target.js';
-import { validateOpenAIRequest } from './support/validate-openai-request.js';
 
 const GOOD_KEY = 'sk-test-mock-key-0123456789';
 

@@ -1,10 +1,15 @@
+import {
+  assembleOracle,
+  chunkedStream,
+  loadChatStreamFixtures,
+  type StreamFixture,
+  validateOpenAIRequest,
+} from '@internal/provider-suite';
 import { type ChatResponse, ChatStream, type ChatStreamEvent, ServerError } from '@switchboard/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { chatEventsFromSse } from '../src/chat/chat-events-from-sse.js';
 import { createOpenAIProvider } from '../src/index.js';
-import { sseToEvents } from '../src/stream/sse-to-events.js';
-import { assembleOracle, chunkedStream, loadChatStreamFixtures, type StreamFixture } from './support/fixtures.js';
-import { validateOpenAIRequest } from './support/validate-openai-request.js';
 
 const fixtures = loadChatStreamFixtures();
 const encoder = new TextEncoder();
@@ -15,7 +20,7 @@ async function replay(
 ): Promise<{ events: ChatStreamEvent[]; response: ChatResponse }> {
   const stream = new ChatStream(
     () =>
-      sseToEvents(chunkedStream(bytes, cuts), {
+      chatEventsFromSse(chunkedStream(bytes, cuts), {
         provider: 'openai',
         requestId: 'req_fixture',
         mapErrorPayload: () => new ServerError({ message: 'stream error', provider: 'openai' }),
@@ -27,9 +32,13 @@ async function replay(
   return { events, response: await stream.response };
 }
 
-/** Rewrites the SSE text: CRLF line endings and `: comment` lines inserted before the given line numbers. */
-function reshape(sse: string, crlf: boolean, commentBefore: readonly number[]): string {
-  const lines = sse.split('\n');
+/** The three line endings the SSE specification allows. */
+const LINE_ENDINGS = { lf: '\n', crlf: '\r\n', cr: '\r' } as const;
+type LineEnding = keyof typeof LINE_ENDINGS;
+
+/** Rewrites the SSE text: the given line endings and `: comment` lines inserted before the given line numbers. */
+function reshape(sse: string, ending: LineEnding, commentBefore: readonly number[]): string {
+  const lines = sse.split(/\r\n|\r|\n/);
   const marked = new Set(commentBefore.map((n) => n % lines.length));
   const out: string[] = [];
   for (const [index, line] of lines.entries()) {
@@ -37,7 +46,7 @@ function reshape(sse: string, crlf: boolean, commentBefore: readonly number[]): 
     if (marked.has(index) && index < lines.length - 1) out.push(': keep-alive ☕');
     out.push(line);
   }
-  return out.join(crlf ? '\r\n' : '\n');
+  return out.join(LINE_ENDINGS[ending]);
 }
 
 function expectMatchesOracle(fixture: StreamFixture, response: ChatResponse): void {
@@ -72,24 +81,35 @@ describe('recorded real streams', () => {
       expectMatchesOracle(fixture, response);
     });
 
-    it('gives the same events and answer for any chunking, CRLF endings and comment lines (property)', async () => {
+    it('gives the same events and answer for any chunking, LF / CRLF / CR endings and comments (property)', async () => {
       const baseline = await replay(bytes, []);
       await fc.assert(
         fc.asyncProperty(
-          fc.boolean(),
+          fc.constantFrom<LineEnding>('lf', 'crlf', 'cr'),
           fc.array(fc.nat({ max: 10_000 }), { maxLength: 12 }),
           fc.array(fc.nat({ max: bytes.length * 2 }), { minLength: 1, maxLength: 40 }),
-          async (crlf, comments, cutSeeds) => {
-            const shaped = encoder.encode(reshape(fixture.sse, crlf, comments));
+          async (ending, comments, cutSeeds) => {
+            const shaped = encoder.encode(reshape(fixture.sse, ending, comments));
             const cuts = cutSeeds.map((seed) => seed % shaped.length);
             const { events, response } = await replay(shaped, cuts);
             expect(events).toEqual(baseline.events);
             expectMatchesOracle(fixture, response);
           },
         ),
-        { numRuns: 25 },
+        { numRuns: 30, seed: 20261204 },
       );
     });
+
+    it.each(['lf', 'crlf', 'cr'] as const)(
+      'reaches [DONE] with %s line endings, cut after every line end',
+      async (ending) => {
+        const shaped = encoder.encode(reshape(fixture.sse, ending, []));
+        const cuts = [...shaped.keys()].filter((i) => shaped[i] === 13 || shaped[i] === 10).map((i) => i + 1);
+        const { events, response } = await replay(shaped, cuts);
+        expect(events).toEqual((await replay(bytes, [])).events);
+        expectMatchesOracle(fixture, response);
+      },
+    );
 
     it('survives one byte per chunk', async () => {
       const { events } = await replay(
@@ -144,7 +164,7 @@ describe('recorded real streams', () => {
   it('keeps Azure prompt-filter and content-filter data through a metadata hook', async () => {
     const fixture = fixtures.find((f) => f.name.includes('azure')) as StreamFixture;
     const stream = new ChatStream(() =>
-      sseToEvents(chunkedStream(encoder.encode(fixture.sse), [50]), {
+      chatEventsFromSse(chunkedStream(encoder.encode(fixture.sse), [50]), {
         provider: 'azure',
         mapErrorPayload: () => new ServerError({ message: 'x' }),
         readMetadata: (chunk) => {

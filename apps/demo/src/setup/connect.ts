@@ -1,16 +1,12 @@
-import { createAzureProvider } from '@switchboard/azure';
-import {
-  type AzureOptions,
-  BUILTIN_MODELS,
-  type Hooks,
-  loadConfigFromEnv,
-  type OpenAIOptions,
-  type Provider,
-  UsageTracker,
-  withHooks,
-} from '@switchboard/core';
+import { type AzureProviderOptions, createAzureProvider, parseAzureOptions, readAzureEnv } from '@switchboard/azure';
+import { BUILTIN_MODELS, type Hooks, type Provider, UsageTracker, withHooks } from '@switchboard/core';
 import { DEFAULT_MODELS, type MockServer, startMockServer } from '@switchboard/mock-server';
-import { createOpenAIProvider } from '@switchboard/openai';
+import {
+  createOpenAIProvider,
+  type OpenAIProviderOptions,
+  parseOpenAIOptions,
+  readOpenAIEnv,
+} from '@switchboard/openai';
 import { DemoError } from '../cli/demo-error.js';
 import type { Output } from '../cli/output.js';
 import { activeTracing, type DemoTracing } from './tracing.js';
@@ -45,8 +41,8 @@ export interface DemoContext {
 }
 
 interface Settings {
-  openai?: OpenAIOptions;
-  azure?: AzureOptions;
+  openai?: OpenAIProviderOptions;
+  azure?: AzureProviderOptions;
 }
 
 /**
@@ -70,7 +66,7 @@ export async function connect(options: {
 }): Promise<DemoContext> {
   const requested = parseKind(options.provider);
   const env = options.env ?? process.env;
-  const fromEnv = loadConfigFromEnv(env);
+  const fromEnv = settingsFromEnv(env);
   const tracker = new UsageTracker();
   const live = Boolean(fromEnv.openai || fromEnv.azure);
   let settings: Settings = fromEnv;
@@ -162,4 +158,14 @@ function required<T>(value: T | undefined, variables: string): T {
       `Set ${variables}, or unset all keys to use the mock server.`,
     );
   return value;
+}
+
+/** The provider settings the environment holds, validated so that a problem names its variable. */
+function settingsFromEnv(env: Record<string, string | undefined>): Settings {
+  const openai = readOpenAIEnv(env);
+  const azure = readAzureEnv(env);
+  return {
+    ...(openai.options ? { openai: parseOpenAIOptions(openai.options, openai.sources) } : {}),
+    ...(azure.options ? { azure: parseAzureOptions(azure.options, azure.sources, azure.problems) } : {}),
+  };
 }

@@ -1,5 +1,4 @@
-import { loadOpenAISdk } from '@switchboard/openai/internal';
-import type { AzureOpenAI, OpenAI } from 'openai';
+import { AzureOpenAI, OpenAI } from 'openai';
 import { type AzureSurface, azureBaseUrl } from '../options/azure-surface.js';
 import type { AzureCredential } from './azure-credential.js';
 
@@ -19,6 +18,7 @@ export interface AzureClientSettings {
   defaultHeaders?: Record<string, string> | undefined;
   timeoutMs?: number | undefined;
   fetch?: typeof fetch | undefined;
+  dangerouslyAllowBrowser?: boolean | undefined;
 }
 
 /** What the SDK is told the key is when the real one goes in the `api-key` header (it never leaves the process). */
@@ -41,28 +41,22 @@ function apiKeyHeaderFetch(resolveKey: () => Promise<string>, baseFetch: typeof 
 /** The dated operations whose URL names the deployment (`/openai/deployments/{deployment}/...`). */
 const DEPLOYMENT_PATHS = new Set(['/chat/completions', '/embeddings', '/images/generations']);
 
-let deploymentClientClass: typeof AzureOpenAI | undefined;
-
 /**
  * `AzureOpenAI` for dated API versions, routing deployment operations by the body's `model` (the deployment) and
- * leaving `model` out of the body: the dated request schemas have no such field, the URL carries it. The class is
- * made on first use because its base class comes from the SDK, which is loaded then.
+ * leaving `model` out of the body: the dated request schemas have no such field, the URL carries it.
  */
-function azureDeploymentClient(): typeof AzureOpenAI {
-  deploymentClientClass ??= class AzureDeploymentClient extends loadOpenAISdk().AzureOpenAI {
-    override buildRequest(...[options, props]: Parameters<AzureOpenAI['buildRequest']>) {
-      const body = options.body;
-      if (DEPLOYMENT_PATHS.has(options.path) && isRecord(body) && typeof body.model === 'string') {
-        const { model, ...rest } = body;
-        return super.buildRequest(
-          { ...options, path: `/deployments/${encodeURIComponent(model)}${options.path}`, body: rest },
-          props,
-        );
-      }
-      return super.buildRequest(options, props);
+class AzureDeploymentClient extends AzureOpenAI {
+  override buildRequest(...[options, props]: Parameters<AzureOpenAI['buildRequest']>) {
+    const body = options.body;
+    if (DEPLOYMENT_PATHS.has(options.path) && isRecord(body) && typeof body.model === 'string') {
+      const { model, ...rest } = body;
+      return super.buildRequest(
+        { ...options, path: `/deployments/${encodeURIComponent(model)}${options.path}`, body: rest },
+        props,
+      );
     }
-  };
-  return deploymentClientClass;
+    return super.buildRequest(options, props);
+  }
 }
 
 /**
@@ -74,7 +68,6 @@ function azureDeploymentClient(): typeof AzureOpenAI {
  */
 export function createAzureClients(settings: AzureClientSettings): AzureClients {
   const { surface, credential } = settings;
-  const { AzureOpenAI, OpenAI } = loadOpenAISdk();
   const apiKeyHeader = credential.kind === 'api-key';
   const fetchImpl = apiKeyHeader ? apiKeyHeaderFetch(credential.resolve, settings.fetch) : settings.fetch;
   const shared = {
@@ -83,6 +76,7 @@ export function createAzureClients(settings: AzureClientSettings): AzureClients 
     project: null,
     adminAPIKey: null,
     maxRetries: 0,
+    ...(settings.dangerouslyAllowBrowser ? { dangerouslyAllowBrowser: true } : {}),
     ...(settings.defaultHeaders ? { defaultHeaders: settings.defaultHeaders } : {}),
     ...(settings.timeoutMs !== undefined ? { timeout: settings.timeoutMs } : {}),
     ...(fetchImpl ? { fetch: fetchImpl } : {}),
@@ -102,7 +96,6 @@ export function createAzureClients(settings: AzureClientSettings): AzureClients 
     apiVersion: surface.apiVersion,
     ...(apiKeyHeader ? { apiKey: HEADER_KEY_PLACEHOLDER } : { azureADTokenProvider: credential.resolve, apiKey: '' }),
   };
-  const AzureDeploymentClient = azureDeploymentClient();
   return { client: new AzureDeploymentClient(dated), filesClient: new AzureOpenAI(dated) };
 }
 

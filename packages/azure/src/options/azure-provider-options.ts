@@ -1,4 +1,5 @@
-import type { AzureOptions } from '@switchboard/core';
+import type { z } from 'zod';
+import type { azureOptionsSchema } from './azure-options.js';
 
 /**
  * An Entra ID token provider: `getBearerTokenProvider(credential, scope)` from `@azure/identity` as it is, or any
@@ -8,14 +9,11 @@ import type { AzureOptions } from '@switchboard/core';
 export type AzureTokenProvider = (scope: string) => string | Promise<string>;
 
 /**
- * Options of `createAzureProvider` (validated with core's `azureOptionsSchema`): `endpoint` or `resourceName`,
- * `apiKey` or `tokenProvider` (with `scope`), `apiVersion` (`v1` by default), `deployments`, `defaultHeaders`,
- * `timeoutMs` and `fetch`.
+ * Options of `createAzureProvider` (validated with `azureOptionsSchema`): `endpoint` or `resourceName`, `apiKey` or
+ * `tokenProvider` (with `scope`), `apiVersion` (`v1` by default), `deployments`, `defaultHeaders`, `timeoutMs`,
+ * `fetch` and `dangerouslyAllowBrowser`.
  */
-export type AzureProviderOptions = Omit<AzureOptions, 'tokenProvider'> & {
-  /** An Entra ID token provider, instead of `apiKey`; sent as `Authorization: Bearer`. */
-  tokenProvider?: AzureTokenProvider;
-};
+export type AzureProviderOptions = z.input<typeof azureOptionsSchema>;
 
 /** The Entra ID scope of Azure OpenAI, used when `scope` is not given. */
 export const AZURE_DEFAULT_SCOPE = 'https://cognitiveservices.azure.com/.default';

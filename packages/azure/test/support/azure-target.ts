@@ -1,8 +1,13 @@
+import {
+  type CapturedRequest,
+  type Harness,
+  type ProviderOverrides,
+  SUITE_MODELS,
+  type SuiteTarget,
+  useHarness,
+} from '@internal/provider-suite';
 import type { ApiKeySource, Provider } from '@switchboard/core';
 import type { MockServer, MockServerOptions } from '@switchboard/mock-server';
-import { type Harness, useHarness } from '../../../openai/test/suite/harness.js';
-import { type ProviderOverrides, SUITE_MODELS, type SuiteTarget } from '../../../openai/test/suite/suite-target.js';
-import type { CapturedRequest } from '../../../openai/test/support/recording-fetch.js';
 import { type AzureProviderOptions, createAzureProvider } from '../../src/index.js';
 import { validateAzureDatedRequest, validateAzureV1Request } from './validate-azure-request.js';
 

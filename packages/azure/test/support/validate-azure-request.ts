@@ -1,6 +1,5 @@
 import { validateAzure, validateOpenAI } from '@internal/conformance';
-import type { CapturedRequest } from '../../../openai/test/support/recording-fetch.js';
-import { validateOpenAIRequest } from '../../../openai/test/support/validate-openai-request.js';
+import { type CapturedRequest, validateOpenAIRequest } from '@internal/provider-suite';
 
 const STRICT = { noExtraProperties: true };
 

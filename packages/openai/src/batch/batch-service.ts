@@ -10,10 +10,10 @@ import type {
   EmbeddingRequest,
   FileInfo,
 } from '@switchboard/core';
+import { toStreamingFile } from 'openai';
 import { callJson } from '../http/call-json.js';
 import { linkSignal } from '../http/link-signal.js';
 import type { ProviderContext } from '../provider/provider-context.js';
-import { loadOpenAISdk } from '../sdk/load-openai-sdk.js';
 import { batchListSchema, batchObjectSchema, fileDeletedSchema, fileObjectSchema } from './batch-schemas.js';
 import { buildRequestLine } from './build-request-line.js';
 import { jsonlBytes } from './jsonl-bytes.js';
@@ -52,7 +52,7 @@ export class OpenAIBatchService implements BatchService {
   /** Uploads JSONL lines or bytes as a `batch` file, streaming the multipart body as the server reads it. */
   async uploadFile(content: BatchFileContent, options: CallOptions & { filename?: string } = {}): Promise<FileInfo> {
     const { filename = 'batch.jsonl', ...call } = options;
-    const file = loadOpenAISdk().toStreamingFile(jsonlBytes(content), filename, { type: 'application/jsonl' });
+    const file = toStreamingFile(jsonlBytes(content), filename, { type: 'application/jsonl' });
     const { data } = await callJson(
       this.#context,
       call,

@@ -1,6 +1,5 @@
-import { type ImageSource, InvalidRequestError, sniffImageType } from '@switchboard/core';
-// File paths are read on Node through core's Node entry; moving that behind an openai Node entry is the providers' step.
-import { toImageUrl } from '@switchboard/core/node';
+import { type ImageSource, InvalidRequestError, sniffImageType, toImageUrl } from '@switchboard/core';
+import { bytesToBase64 } from '../shared/base64.js';
 
 const REMOTE_OR_DATA = /^(https?:|data:)/i;
 
@@ -31,7 +30,7 @@ export function imageUrlSync(source: ImageSource, mimeType?: string): string {
       source: 'client',
     });
   }
-  return `data:${type};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`;
+  return `data:${type};base64,${bytesToBase64(bytes)}`;
 }
 
 /** The image as a URL, reading files when it is a path (core's `toImageUrl`). */

@@ -60,6 +60,24 @@ describe('mapChatRequest', () => {
     });
   });
 
+  it('maps reasoning controls: reasoning.effort (winning over the deprecated alias) and verbosity', () => {
+    const base: ChatRequest = { model: 'x', messages: [{ role: 'user', content: 'hi' }] };
+    const body = mapChatRequest(
+      { ...base, reasoning: { effort: 'xhigh', summary: 'auto' }, reasoningEffort: 'low', verbosity: 'low' },
+      { ...options, reasoning: true },
+    );
+    expect(expectOpenAI('CreateChatCompletionRequest', body, strict)).toEqual({
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'hi' }],
+      reasoning_effort: 'xhigh',
+      verbosity: 'low',
+    });
+    expect(mapChatRequest({ ...base, reasoningEffort: 'minimal' }, options)).toMatchObject({
+      reasoning_effort: 'minimal',
+    });
+    expect(mapChatRequest({ ...base, reasoning: { summary: 'auto' } }, options)).not.toHaveProperty('reasoning_effort');
+  });
+
   it('sends only what was given', () => {
     const body = mapChatRequest({ model: 'x', messages: [{ role: 'user', content: 'hi' }], tools: [] }, options);
     expect(body).toEqual({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] });

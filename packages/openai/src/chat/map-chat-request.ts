@@ -70,7 +70,9 @@ export function mapChatRequest(request: ChatRequest, options: MapChatRequestOpti
   if (request.toolChoice !== undefined) body.tool_choice = mapToolChoice(request.toolChoice);
   set('parallel_tool_calls', request.parallelToolCalls);
   if (request.responseFormat) body.response_format = mapResponseFormat(request.responseFormat);
-  set('reasoning_effort', request.reasoningEffort);
+  // `reasoningEffort` is the deprecated alias; `reasoning.summary` has no Chat Completions field (Responses API only).
+  set('reasoning_effort', request.reasoning?.effort ?? request.reasoningEffort);
+  set('verbosity', request.verbosity);
   set('user', request.user);
 
   const passThrough = request.providerOptions?.[options.providerOptionsKey] ?? {};

@@ -1,6 +1,7 @@
-import { endianness } from 'node:os';
+import { base64ToBytes } from '../shared/base64.js';
 
-const LITTLE_ENDIAN = endianness() === 'LE';
+/** True on little-endian hardware (nearly all), where the bytes can be copied as they are. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * Decodes an embedding sent as base64 (little-endian float32, as the API sends it) or as a number array into a
@@ -8,7 +9,7 @@ const LITTLE_ENDIAN = endianness() === 'LE';
  */
 export function decodeEmbedding(embedding: string | readonly number[]): Float32Array {
   if (typeof embedding !== 'string') return Float32Array.from(embedding);
-  const bytes = Buffer.from(embedding, 'base64');
+  const bytes = base64ToBytes(embedding);
   const count = Math.floor(bytes.byteLength / 4);
   const out = new Float32Array(count);
   if (LITTLE_ENDIAN) {

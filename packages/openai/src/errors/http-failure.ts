@@ -1,15 +1,12 @@
-import { lazySchema } from '@switchboard/core';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** The `error` object of an OpenAI-style error body, read leniently (Azure adds `innererror`, `status`, ...). */
-export const errorObjectSchema = lazySchema((z) =>
-  z.looseObject({
-    message: z.string().nullish(),
-    type: z.string().nullish(),
-    code: z.union([z.string(), z.number()]).nullish(),
-    param: z.string().nullish(),
-  }),
-);
+export const errorObjectSchema = z.looseObject({
+  message: z.string().nullish(),
+  type: z.string().nullish(),
+  code: z.union([z.string(), z.number()]).nullish(),
+  param: z.string().nullish(),
+});
 
 /** The `error` object of an error body, as read. */
 export type ErrorObject = z.infer<typeof errorObjectSchema>;

@@ -6,8 +6,7 @@ import {
   type SwitchboardError,
   TimeoutError,
 } from '@switchboard/core';
-import type * as OpenAISdk from 'openai';
-import { loadOpenAISdk } from '../sdk/load-openai-sdk.js';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, OpenAIError } from 'openai';
 import type { ErrorContext } from './error-context.js';
 import { readErrorObject } from './http-failure.js';
 import { mapHttpFailure } from './map-http-failure.js';
@@ -23,8 +22,7 @@ const SDK_DEFAULT_TIMEOUT_MS = 600_000;
 export function mapOpenAIError(error: unknown, context: ErrorContext): SwitchboardError {
   if (isSwitchboardError(error)) return error;
   const { provider } = context;
-  const { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, OpenAIError } = loadOpenAISdk();
-  if (error instanceof APIUserAbortError || isAbortError(error, OpenAIError) || context.signal?.aborted) {
+  if (error instanceof APIUserAbortError || isAbortError(error) || context.signal?.aborted) {
     return abortedError(error, context);
   }
   if (error instanceof APIConnectionTimeoutError) {
@@ -69,7 +67,7 @@ function abortedError(error: unknown, context: ErrorContext): SwitchboardError {
   return new AbortedError({ provider: context.provider, cause: reason ?? error });
 }
 
-function isAbortError(error: unknown, OpenAIError: typeof OpenAISdk.OpenAIError): boolean {
+function isAbortError(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError' && !(error instanceof OpenAIError);
 }
 

@@ -1,4 +1,5 @@
 import type { GeneratedImage, ImageResponse } from '@switchboard/core';
+import { base64ToBytes } from '../shared/base64.js';
 import type { ImageResponseBody } from './image-schema.js';
 
 const MIME_TYPES: Record<string, string> = {
@@ -18,8 +19,7 @@ export function mapImageResponse(
   const images = (body.data ?? []).map((item): GeneratedImage => {
     const image: GeneratedImage = { mimeType };
     if (item.b64_json) {
-      const bytes = Buffer.from(item.b64_json, 'base64');
-      image.bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      image.bytes = base64ToBytes(item.b64_json);
     }
     if (item.url) image.url = item.url;
     if (item.revised_prompt) image.revisedPrompt = item.revised_prompt;

@@ -14,11 +14,11 @@ import type {
 } from '@switchboard/core';
 import { OpenAIBatchService } from '../batch/batch-service.js';
 import { sendChat } from '../chat/send-chat.js';
+import { streamChat } from '../chat/stream-chat.js';
 import { checkConnection } from '../check-connection.js';
 import { embed } from '../embeddings/embed.js';
 import { generateImage } from '../images/generate-image.js';
 import { createRealtimeEndpoint } from '../realtime/realtime-endpoint.js';
-import { streamChat } from '../stream/stream-chat.js';
 import type { OpenAICompatibleConfig } from './provider-config.js';
 import { ProviderContext } from './provider-context.js';
 

@@ -1,7 +1,7 @@
 import type { BatchEndpoint, RateLimitInfo } from '@switchboard/core';
 import type { OpenAI } from 'openai';
+import type { ChunkMetadataReader } from '../chat/chunk-to-events.js';
 import type { FailureMapper } from '../errors/error-context.js';
-import type { ChunkMetadataReader } from '../stream/chunk-to-events.js';
 
 /** What a model name is used for, so a provider can map it (e.g. to an Azure deployment per kind). */
 export type ModelKind = 'chat' | 'embedding' | 'image' | 'realtime' | 'batch';

@@ -1,8 +1,8 @@
 import type { ChatStreamEvent, RateLimitInfo } from '@switchboard/core';
-import { mapFinishReason } from '../chat/map-finish-reason.js';
-import { mapUsage } from '../chat/map-usage.js';
-import type { ChatUsage } from '../chat/usage-schema.js';
 import type { ChatChunk } from './chat-chunk-schema.js';
+import { mapFinishReason } from './map-finish-reason.js';
+import { mapUsage } from './map-usage.js';
+import type { ChatUsage } from './usage-schema.js';
 
 /** Reads provider-specific data from one chunk as received (every field); created once per stream, may keep state. */
 export type ChunkMetadataReader = (rawChunk: unknown) => Record<string, unknown> | undefined;

@@ -1,14 +1,14 @@
 import { type CallOptions, type ChatRequest, ChatStream, NetworkError } from '@switchboard/core';
 import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
-import { prepareChatBody } from '../chat/prepare-chat-body.js';
 import { readErrorObject } from '../errors/http-failure.js';
 import { mapHttpFailure } from '../errors/map-http-failure.js';
 import type { ProviderContext } from '../provider/provider-context.js';
-import { sseToEvents } from './sse-to-events.js';
+import { chatEventsFromSse } from './chat-events-from-sse.js';
+import { prepareChatBody } from './prepare-chat-body.js';
 
 /**
  * `Provider.streamChat`: sends the request with `stream: true`, takes the raw SSE body from the SDK's `asResponse()`
- * (not its stream iterator) and feeds `sseToEvents` into core's `ChatStream`, which owns first-token and idle timeouts,
+ * (not its stream iterator) and feeds `chatEventsFromSse` into core's `ChatStream`, which owns first-token and idle timeouts,
  * cancellation and assembly. The SDK call gets the stream's own signal, so breaking out of the loop, `abort()`, the
  * caller's signal or a timeout all abort the request and close its socket.
  */
@@ -34,7 +34,7 @@ export function streamChat(context: ProviderContext, request: ChatRequest, call:
         });
       }
       const errorContext = context.errorContext(call, signal);
-      const events = sseToEvents(response.body, {
+      const events = chatEventsFromSse(response.body, {
         provider,
         requestId,
         rateLimit,

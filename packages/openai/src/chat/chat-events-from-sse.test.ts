@@ -1,6 +1,6 @@
 import { type ChatStreamEvent, ServerError } from '@switchboard/core';
 import { describe, expect, it } from 'vitest';
-import { sseToEvents } from './sse-to-events.js';
+import { chatEventsFromSse } from './chat-events-from-sse.js';
 
 const CHUNK =
   '{"id":"c1","object":"chat.completion.chunk","model":"m","choices":[{"index":0,"delta":{"content":"Hi"}}]}';
@@ -29,11 +29,11 @@ async function run(text: string, maxEventChars?: number): Promise<ChatStreamEven
       new ServerError({ message: `payload: ${JSON.stringify(error)}`, provider: 'openai' }),
     ...(maxEventChars ? { maxEventChars } : {}),
   };
-  for await (const event of sseToEvents(body(text), options)) events.push(event);
+  for await (const event of chatEventsFromSse(body(text), options)) events.push(event);
   return events;
 }
 
-describe('sseToEvents', () => {
+describe('chatEventsFromSse', () => {
   it('yields events up to [DONE] and ignores what follows', async () => {
     const events = await run(`data: ${CHUNK}\n\ndata: [DONE]\n\ndata: ${CHUNK}\n\n`);
     expect(events.map((e) => e.type)).toEqual(['start', 'text-delta', 'finish']);
@@ -87,7 +87,7 @@ describe('sseToEvents', () => {
         cancelled = true;
       },
     });
-    const events = sseToEvents(open, {
+    const events = chatEventsFromSse(open, {
       provider: 'openai',
       mapErrorPayload: () => new ServerError({ message: 'x' }),
     });
