@@ -25,21 +25,21 @@ const LATENCY = { timeToFirstTokenMs: 40, interChunkMs: 0 };
 const COOKBOOK_PAUSE_MS = 15_000;
 /**
  * Each cell: the mock's enforcement, its limits (requests bind; TPM is high enough that the largest prompt is under
- * 1/50 of a second's token share), how many requests and the window the ceiling is counted over.
+ * 1/34 of a second's token share), how many requests and the window the ceiling is counted over.
  */
 const CELLS = [
-  { name: 'per-second quanta', enforcement: 'per-second', rpm: 6_000, tpm: 3_000_000, requests: 500, windowMs: 1_000 },
+  { name: 'per-second quanta', enforcement: 'per-second', rpm: 3_000, tpm: 3_000_000, requests: 400, windowMs: 1_000 },
   {
     name: '10 s windows (Azure)',
     enforcement: '10s-windows',
-    rpm: 3_000,
+    rpm: 2_400,
     tpm: 3_000_000,
-    requests: 2_100,
+    requests: 1_700,
     windowMs: 10_000,
   },
 ];
 
-/** Prompts of mixed sizes: 1 to 40 sentences. */
+/** Prompts of mixed sizes: 1 to 12 sentences (about 20 to 200 tokens). */
 function makeRequests(count) {
   return Array.from({ length: count }, (_, i) => ({
     model: MODEL,
@@ -48,7 +48,7 @@ function makeRequests(count) {
     messages: [
       {
         role: 'user',
-        content: `Request ${i}: ${'Describe how an old telephone switchboard routed a call between two towns. '.repeat(1 + ((i * 7919) % 40))}`,
+        content: `Request ${i}: ${'Describe how an old telephone switchboard routed a call between two towns. '.repeat(1 + ((i * 7919) % 12))}`,
       },
     ],
   }));

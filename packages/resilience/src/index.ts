@@ -49,13 +49,14 @@ export { fullJitterBackoff } from './retry/backoff.js';
 export { isQuotaError, isRetryable } from './retry/is-retryable.js';
 export type {
   RetryAttemptInfo,
+  RetryBudgetExhaustedEvent,
   RetryDecision,
   RetryExecuteOptions,
   RetryPolicy,
   RetryPolicyOptions,
   RetrySession,
 } from './retry/retry-policy.js';
-export { createRetryPolicy } from './retry/retry-policy.js';
+export { createRetryPolicy, DEFAULT_RETRY_BUDGET_CAPACITY } from './retry/retry-policy.js';
 export type { TimeoutOptions } from './timeouts/timeout-options.js';
 export type { ResiliencePolicy } from './with-resilience.js';
 export { COMPOSITION_ORDER, withResilience } from './with-resilience.js';

@@ -208,8 +208,8 @@ describe('feedback from the provider', () => {
     await (await limiter.acquire(KEY)).fail(new RateLimitError({ message: 'ours', source: 'resilience' }));
     await (await limiter.acquire(KEY)).fail(new ServerError({ message: '500', status: 500 }));
     expect(await limiter.inspect(KEY)).toMatchObject({ pausedForMs: 0 });
-    // The 429 was refunded and halved the burst (capacity 1.5 + 998.5 / 2); the other three failures keep their charge.
-    expect((await limiter.inspect(KEY)).requests).toBeCloseTo(497.75, 5);
+    // The 429 was refunded and halved the burst (capacity 1.33 + 998.67 / 2); the other three failures keep their charge.
+    expect((await limiter.inspect(KEY)).requests).toBeCloseTo(497.6667, 3);
   });
 
   it('gives everything back for a call that was never sent', async () => {

@@ -19,9 +19,9 @@ const EPSILON = 1e-6;
 
 /**
  * With smoothing, the share of a window a bucket may hold beyond the largest call: room to catch up after a timer
- * fires late (30 ms of refill in a one-second window).
+ * fires late (20 ms of refill in a one-second window).
  */
-export const SMOOTHING_SLACK = 0.03;
+export const SMOOTHING_SLACK = 0.02;
 
 /**
  * The bucket for a per-minute limit. Without smoothing it holds a whole minute less `headroomMs` of refill (the OpenAI
