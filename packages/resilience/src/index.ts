@@ -57,6 +57,9 @@ export type {
   RetrySession,
 } from './retry/retry-policy.js';
 export { createRetryPolicy, DEFAULT_RETRY_BUDGET_CAPACITY } from './retry/retry-policy.js';
+export type { RouterOptions, RouterTarget } from './router/create-router.js';
+export { createRouter } from './router/create-router.js';
+export type { RouterStrategy } from './router/order-targets.js';
 export type { TimeoutOptions } from './timeouts/timeout-options.js';
 export type { ResiliencePolicy } from './with-resilience.js';
 export { COMPOSITION_ORDER, withResilience } from './with-resilience.js';

@@ -11,10 +11,11 @@ import {
   ServerError,
   TimeoutError,
 } from '@switchboard/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { scriptedProvider, streamEvents } from '../test/support/scripted-provider.js';
 import { createBulkhead } from './bulkhead/bulkhead.js';
 import { createCircuitBreaker } from './circuit-breaker/circuit-breaker.js';
+import { loadCockatiel } from './circuit-breaker/load-cockatiel.js';
 import { createRateLimiter } from './rate-limiter/rate-limiter.js';
 import { createRetryPolicy } from './retry/retry-policy.js';
 import { COMPOSITION_ORDER, withResilience } from './with-resilience.js';
@@ -31,6 +32,11 @@ async function collect(stream: AsyncIterable<ChatStreamEvent>): Promise<ChatStre
   for await (const event of stream) events.push(event);
   return events;
 }
+
+// cockatiel loads with a real dynamic import on first use; load it before the clock is faked.
+beforeAll(async () => {
+  await loadCockatiel();
+});
 
 beforeEach(() => {
   vi.useFakeTimers();

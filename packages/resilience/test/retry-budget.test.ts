@@ -42,7 +42,7 @@ describe('retry budget over loopback (200 concurrent calls, 30% 503)', () => {
     expect(events.length).toBe(
       withBudget.filter((e) => (e as { retryBudgetExhausted?: boolean }).retryBudgetExhausted).length,
     );
-  });
+  }, 120_000);
 
   it('a spent budget refuses with retryBudgetExhausted on the error, in its message and JSON, and an event', async () => {
     const events: RetryBudgetExhaustedEvent[] = [];
@@ -61,5 +61,5 @@ describe('retry budget over loopback (200 concurrent calls, 30% 503)', () => {
     expect(first?.message).toMatch(/not retried: the retry budget is spent/);
     expect(first?.toJSON()).toMatchObject({ retryBudgetExhausted: true, status: 503 });
     expect(events[0]?.error).toBe(refused.find((e) => e === events[0]?.error));
-  });
+  }, 120_000);
 });

@@ -1,4 +1,6 @@
 import { RateLimitError } from '@switchboard/core';
+import { ConfigCollector } from '../config/config-collector.js';
+import { KNOWN_OPTIONS } from '../config/known-options.js';
 import { abortReason } from '../shared/abort.js';
 import { OptionChecks } from '../shared/option-checks.js';
 
@@ -36,10 +38,14 @@ interface Waiter {
  * queued caller could wait for nothing; here an abort leaves the queue at once.)
  */
 export function createBulkhead(options: BulkheadOptions): Bulkhead {
-  new OptionChecks('bulkhead')
-    .number('maxConcurrent', options.maxConcurrent, { min: 1, integer: true })
-    .number('maxQueue', options.maxQueue === Number.POSITIVE_INFINITY ? 0 : options.maxQueue, { integer: true })
-    .done();
+  const collector = new ConfigCollector().unknownKeys('bulkhead', options, KNOWN_OPTIONS.bulkhead);
+  collector.run(() =>
+    new OptionChecks('bulkhead')
+      .number('maxConcurrent', options.maxConcurrent, { min: 1, integer: true })
+      .number('maxQueue', options.maxQueue === Number.POSITIVE_INFINITY ? 0 : options.maxQueue, { integer: true })
+      .done(),
+  );
+  collector.done();
   const { maxConcurrent } = options;
   const maxQueue = options.maxQueue ?? 0;
   const waiters: Waiter[] = [];

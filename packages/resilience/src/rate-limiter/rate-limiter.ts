@@ -10,6 +10,8 @@ import {
   type RateLimitWaitEvent,
   rateLimitOptionsSchema,
 } from '@switchboard/core';
+import { ConfigCollector, knownOnly } from '../config/config-collector.js';
+import { KNOWN_OPTIONS } from '../config/known-options.js';
 import { abortReason } from '../shared/abort.js';
 import { OptionChecks } from '../shared/option-checks.js';
 import { type EstimatedRequest, estimateTokens, type TokenEstimator } from './estimate-tokens.js';
@@ -112,6 +114,8 @@ export interface RateLimiter {
   pause(key: string, ms: number): Promise<void>;
   /** The state of `key`. */
   inspect(key: string): Promise<RateLimitSnapshot>;
+  /** The configured limits of `key` (synchronous; headers may have tightened them, see `inspect`). */
+  limitsFor(key: string): RateLimits;
 }
 
 interface Waiter {
@@ -148,26 +152,36 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     now = Date.now,
     ...settingsInput
   } = options;
-  new OptionChecks('rateLimit')
-    .fn('estimateTokens', estimator)
-    .fn('now', now)
-    .number('defaultPauseMs', defaultPauseMs)
-    .done();
-  for (const [key, limits] of Object.entries(perKey)) {
-    new OptionChecks(`rateLimit.perKey.${key}`)
-      .number('requestsPerMinute', limits.requestsPerMinute, { min: Number.MIN_VALUE })
-      .number('tokensPerMinute', limits.tokensPerMinute, { min: Number.MIN_VALUE })
-      .done();
-  }
-  const settings = parseConfig(
-    rateLimitOptionsSchema,
-    {
-      ...settingsInput,
-      smoothing: settingsInput.smoothing ?? 'smooth',
-      smoothingWindowMs: settingsInput.smoothingWindowMs ?? DEFAULT_SMOOTHING_WINDOW_MS,
-    },
-    { prefix: 'rateLimit' },
+  const collector = new ConfigCollector().unknownKeys('rateLimit', options, KNOWN_OPTIONS.rateLimiter);
+  collector.run(() =>
+    new OptionChecks('rateLimit')
+      .fn('estimateTokens', estimator)
+      .fn('now', now)
+      .number('defaultPauseMs', defaultPauseMs)
+      .done(),
   );
+  for (const [key, limits] of Object.entries(perKey)) {
+    collector.unknownKeys(`rateLimit.perKey.${key}`, limits, ['requestsPerMinute', 'tokensPerMinute']);
+    collector.run(() =>
+      new OptionChecks(`rateLimit.perKey.${key}`)
+        .number('requestsPerMinute', limits.requestsPerMinute, { min: Number.MIN_VALUE })
+        .number('tokensPerMinute', limits.tokensPerMinute, { min: Number.MIN_VALUE })
+        .done(),
+    );
+  }
+  const parsed = collector.run(() =>
+    parseConfig(
+      rateLimitOptionsSchema,
+      {
+        ...knownOnly(settingsInput, KNOWN_OPTIONS.rateLimiter),
+        smoothing: settingsInput.smoothing ?? 'smooth',
+        smoothingWindowMs: settingsInput.smoothingWindowMs ?? DEFAULT_SMOOTHING_WINDOW_MS,
+      },
+      { prefix: 'rateLimit' },
+    ),
+  );
+  collector.done();
+  const settings = parsed as NonNullable<typeof parsed>;
   const store = storeOption ?? createMemoryRateLimitStore({ now });
   const windowMs = settings.smoothing === 'smooth' ? settings.smoothingWindowMs : undefined;
   const { headroomMs } = settings;
@@ -400,6 +414,8 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       const queue = queues.get(key);
       if (queue && !queue.draining) void drain(key, queue);
     },
+
+    limitsFor: (key) => ({ ...configFor(key).limits }),
 
     async inspect(key) {
       const snapshot = await store.snapshot(key, { config: configFor(key) });

@@ -5,6 +5,8 @@ import {
   type SwitchboardError,
   toSwitchboardError,
 } from '@switchboard/core';
+import { ConfigCollector, knownOnly } from '../config/config-collector.js';
+import { KNOWN_OPTIONS } from '../config/known-options.js';
 import { abortReason, throwIfAborted } from '../shared/abort.js';
 import { OptionChecks } from '../shared/option-checks.js';
 import { sleep } from '../shared/sleep.js';
@@ -104,12 +106,19 @@ export interface RetryPolicy {
  */
 export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy {
   const { random = Math.random, now, onBudgetExhausted, ...numeric } = options;
-  new OptionChecks('retry').fn('random', random).fn('now', now).fn('onBudgetExhausted', onBudgetExhausted).done();
-  const settings = parseConfig(
-    retryOptionsSchema,
-    { ...numeric, budgetBurst: numeric.budgetBurst ?? DEFAULT_RETRY_BUDGET_CAPACITY },
-    { prefix: 'retry' },
-  ) as Required<RetryOptions>;
+  const collector = new ConfigCollector().unknownKeys('retry', options, KNOWN_OPTIONS.retry);
+  collector.run(() =>
+    new OptionChecks('retry').fn('random', random).fn('now', now).fn('onBudgetExhausted', onBudgetExhausted).done(),
+  );
+  const parsed = collector.run(() =>
+    parseConfig(
+      retryOptionsSchema,
+      { ...knownOnly(numeric, KNOWN_OPTIONS.retry), budgetBurst: numeric.budgetBurst ?? DEFAULT_RETRY_BUDGET_CAPACITY },
+      { prefix: 'retry' },
+    ),
+  );
+  collector.done();
+  const settings = parsed as Required<RetryOptions>;
   const budget = new RetryBudget({
     capacity: settings.budgetBurst,
     refundPerSuccess: settings.budgetRatio,
