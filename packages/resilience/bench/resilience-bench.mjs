@@ -16,7 +16,7 @@
  */
 import { fork } from 'node:child_process';
 import { createOpenAIProvider } from '@switchboard/openai';
-import { createRateLimiter, estimateTokens, withResilience } from '../dist/index.js';
+import { createRateLimiter, createRouter, estimateTokens, withResilience } from '../dist/index.js';
 
 const MAX_OUTPUT = 40;
 const MODEL = 'gpt-4o-mini';
@@ -92,7 +92,19 @@ async function withResilienceRun(server, cell, requests) {
   const limiter = createRateLimiter({ requestsPerMinute: cell.rpm, tokensPerMinute: cell.tpm });
   const provider = withResilience(bare, { rateLimiter: limiter, timeouts: { headersMs: 30_000 } });
   const results = await Promise.allSettled(requests.map((request) => provider.chat(request)));
-  return { ok: results.filter((r) => r.status === 'fulfilled').length };
+  return { ok: results.filter((r) => r.status === 'fulfilled').length, errors: errorSummary(results) };
+}
+
+/** Failures by code (and timeout phase), e.g. `timeout/headers × 3`, so a FAIL says what went wrong. */
+function errorSummary(results) {
+  const counts = new Map();
+  for (const result of results) {
+    if (result.status !== 'rejected') continue;
+    const error = result.reason;
+    const name = `${error?.code ?? error?.name ?? 'unknown'}${error?.phase ? `/${error.phase}` : ''}`;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts].map(([name, count]) => `${name} × ${count}`).join(', ');
 }
 
 async function cookbookRun(server, cell, requests) {
@@ -178,7 +190,8 @@ async function goodput(cell) {
     ]) {
       await server.control.reset();
       const started = performance.now();
-      const { ok } = await run(server, cell, requests);
+      const { ok, errors } = await run(server, cell, requests);
+      if (errors) console.log(`  (${name}: failures ${errors})`);
       const wallMs = performance.now() - started;
       const log = await server.control.requests({ route: 'chat.completions' });
       const tooMany = log.filter((entry) => entry.status === 429).length;
@@ -187,6 +200,48 @@ async function goodput(cell) {
     return rows;
   } finally {
     await server.close();
+  }
+}
+
+const ROUTER_RPMS = [2_400, 3_600, 4_800];
+const ROUTER_REQUESTS = 1_500;
+
+/** createRouter over three mock servers (three deployments) of different limits, each target with its own limiter. */
+async function routerRun() {
+  const servers = [];
+  for (const rpm of ROUTER_RPMS) {
+    servers.push(
+      await startServerProcess({
+        rateLimits: { rpm, tpm: 30_000_000, enforcement: 'per-second' },
+        latency: LATENCY,
+        requestLogLimit: 50_000,
+      }),
+    );
+  }
+  try {
+    const targets = servers.map((server, i) => {
+      const limiter = createRateLimiter({ requestsPerMinute: ROUTER_RPMS[i] });
+      const bare = createOpenAIProvider({ apiKey: freshKey(), baseURL: server.url });
+      return { provider: withResilience(bare, { rateLimiter: limiter, timeouts: { headersMs: 30_000 } }), limiter };
+    });
+    const router = createRouter(targets);
+    const results = await Promise.allSettled(makeRequests(ROUTER_REQUESTS).map((request) => router.chat(request)));
+    const ok = results.filter((r) => r.status === 'fulfilled').length;
+    const errors = errorSummary(results);
+    if (errors) console.log(`  (router: failures ${errors})`);
+    const logs = await Promise.all(servers.map((server) => server.control.requests({ route: 'chat.completions' })));
+    const all = logs.flat();
+    const ceiling = ROUTER_RPMS.reduce((a, b) => a + b, 0);
+    const steady = steadyState(all, { rpm: ceiling, windowMs: 1_000 });
+    return {
+      ok,
+      tooMany: all.filter((entry) => entry.status === 429).length,
+      split: logs.map((log) => log.filter((entry) => entry.status === 200).length),
+      ceiling,
+      ...steady,
+    };
+  } finally {
+    await Promise.all(servers.map((server) => server.close()));
   }
 }
 
@@ -265,6 +320,14 @@ for (const cell of CELLS) {
 }
 console.log(
   '\nper-minute windows: not run (≥ 3 whole-minute windows take 3+ minutes per approach); the 10 s cell covers windows longer than a second.',
+);
+
+const router = await routerRun();
+console.log(
+  `\nrouter (least-busy) over three deployments enforcing per-second quanta at ${ROUTER_RPMS.join(' / ')} RPM: ${router.ok}/${ROUTER_REQUESTS} done, ${router.tooMany} × 429, ${router.windows.toFixed(1)} windows, ${router.perMinute.toFixed(0)} req/min of ${router.ceiling} = ${(router.used * 100).toFixed(1)}% of the sum of ceilings (split ${router.split.join(' / ')})`,
+);
+checks.push(
+  `  ${router.used >= 0.95 && router.tooMany === 0 && router.ok === ROUTER_REQUESTS ? 'PASS' : 'FAIL'} router: ${(router.used * 100).toFixed(1)}% of the sum of ceilings (≥ 95%), ${router.tooMany} × 429 (= 0)`,
 );
 
 const { bareMicros, stackMicros } = await overhead();

@@ -49,8 +49,13 @@ export function orderTargets(
       }
       case 'weighted': {
         const total = list.reduce((sum, view) => sum + view.weight, 0);
-        let pick = random() * total;
-        const first = list.find((view) => (pick -= view.weight) < 0) ?? list[0];
+        const pick = random() * total;
+        let below = 0;
+        const first =
+          list.find((view) => {
+            below += view.weight;
+            return pick < below;
+          }) ?? list[0];
         const rest = list.filter((view) => view !== first).sort((a, b) => b.weight - a.weight || a.index - b.index);
         return first ? [first, ...rest] : rest;
       }
