@@ -78,7 +78,7 @@ async function startServer(options) {
 
 /** Empties the limiter's buckets (they start with a minute's burst) so a run measures the steady refill rate. */
 async function drain(limiter, key) {
-  const { requests, tokens } = limiter.inspect(key);
+  const { requests, tokens } = await limiter.inspect(key);
   const held = [await limiter.acquire(key, { tokens: Math.floor(tokens ?? 0) })];
   for (let i = 1; i < Math.floor(requests ?? 0); i += 1) held.push(await limiter.acquire(key, { tokens: 0 }));
   for (const reservation of held) reservation.settle();

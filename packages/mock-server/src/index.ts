@@ -6,6 +6,7 @@ export type {
   LimitPair,
   MockMode,
   MockServerOptions,
+  RateLimitEnforcement,
   RateLimitOptions,
 } from './options.js';
 export { DEFAULT_MODELS } from './options.js';

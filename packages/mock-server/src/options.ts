@@ -22,10 +22,20 @@ export interface LimitPair {
   tpm?: number;
 }
 
+/**
+ * How a per-minute limit is enforced. `continuous`: a bucket holding the minute's limit, refilled continuously
+ * (limit / 60 000 per ms). The others are fixed windows aligned to the clock, each allowing
+ * `ceil(limit × window / 60 s)` and reset at the window's start: `per-second` (OpenAI's documented per-second
+ * quanta: a whole minute's burst in one second is refused), `10s-windows` (Azure), `per-minute` (whole minutes).
+ */
+export type RateLimitEnforcement = 'continuous' | 'per-second' | '10s-windows' | 'per-minute';
+
 /** Rate limiting like the real services. */
 export interface RateLimitOptions extends LimitPair {
   /** `openai`: per-minute buckets refilled continuously; `azure`: the per-minute limit enforced over 10 s windows. */
   mode?: MockMode;
+  /** Overrides the mode's enforcement (default: `continuous` for `openai`, `10s-windows` for `azure`). */
+  enforcement?: RateLimitEnforcement;
   /** Limits for particular models or deployments, overriding the defaults above. */
   perModel?: Record<string, LimitPair>;
 }

@@ -15,8 +15,6 @@ export type { EstimatedRequest, TokenEstimator } from './rate-limiter/estimate-t
 export { estimateTokens, reservedOutputTokens } from './rate-limiter/estimate-tokens.js';
 export type { RateLimits } from './rate-limiter/key-state.js';
 export { rateLimitKey } from './rate-limiter/rate-limit-key.js';
-export type { RateLimitKeyState, RateLimitStore } from './rate-limiter/rate-limit-store.js';
-export { createMemoryRateLimitStore } from './rate-limiter/rate-limit-store.js';
 export type {
   AcquireOptions,
   RateLimiter,
@@ -25,19 +23,43 @@ export type {
   RateLimitSnapshot,
   SettleOptions,
 } from './rate-limiter/rate-limiter.js';
-export { createRateLimiter } from './rate-limiter/rate-limiter.js';
+export { createRateLimiter, DEFAULT_SMOOTHING_WINDOW_MS } from './rate-limiter/rate-limiter.js';
+export type {
+  MemoryRateLimitStore,
+  MemoryRateLimitStoreOptions,
+} from './rate-limiter/store/memory-rate-limit-store.js';
+export { createMemoryRateLimitStore } from './rate-limiter/store/memory-rate-limit-store.js';
+export type {
+  AdjustArgs,
+  KeyConfig,
+  KeySnapshot,
+  ObserveArgs,
+  PauseArgs,
+  RateLimitKeyState,
+  RateLimitStore,
+  ReserveArgs,
+  ReserveResult,
+  SnapshotArgs,
+  WaitReason,
+} from './rate-limiter/store/rate-limit-store.js';
+export type { StoreOperation } from './rate-limiter/store/store-operations.js';
+export { BURST_RECOVERY_PER_SUCCESS, storeOperations } from './rate-limiter/store/store-operations.js';
 export type { BucketState } from './rate-limiter/token-bucket.js';
 export { fullJitterBackoff } from './retry/backoff.js';
 export { isQuotaError, isRetryable } from './retry/is-retryable.js';
 export type {
   RetryAttemptInfo,
+  RetryBudgetExhaustedEvent,
   RetryDecision,
   RetryExecuteOptions,
   RetryPolicy,
   RetryPolicyOptions,
   RetrySession,
 } from './retry/retry-policy.js';
-export { createRetryPolicy } from './retry/retry-policy.js';
+export { createRetryPolicy, DEFAULT_RETRY_BUDGET_CAPACITY } from './retry/retry-policy.js';
+export type { RouterOptions, RouterTarget } from './router/create-router.js';
+export { createRouter } from './router/create-router.js';
+export type { RouterStrategy } from './router/order-targets.js';
 export type { TimeoutOptions } from './timeouts/timeout-options.js';
 export type { ResiliencePolicy } from './with-resilience.js';
 export { COMPOSITION_ORDER, withResilience } from './with-resilience.js';

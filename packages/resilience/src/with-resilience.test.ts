@@ -11,10 +11,11 @@ import {
   ServerError,
   TimeoutError,
 } from '@switchboard/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { scriptedProvider, streamEvents } from '../test/support/scripted-provider.js';
 import { createBulkhead } from './bulkhead/bulkhead.js';
 import { createCircuitBreaker } from './circuit-breaker/circuit-breaker.js';
+import { loadCockatiel } from './circuit-breaker/load-cockatiel.js';
 import { createRateLimiter } from './rate-limiter/rate-limiter.js';
 import { createRetryPolicy } from './retry/retry-policy.js';
 import { COMPOSITION_ORDER, withResilience } from './with-resilience.js';
@@ -31,6 +32,11 @@ async function collect(stream: AsyncIterable<ChatStreamEvent>): Promise<ChatStre
   for await (const event of stream) events.push(event);
   return events;
 }
+
+// cockatiel loads with a real dynamic import on first use; load it before the clock is faked.
+beforeAll(async () => {
+  await loadCockatiel();
+});
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -169,18 +175,18 @@ describe('order of composition: fallback → total timeout → retry → breaker
   });
 
   it('breaker outside the limiter: an open circuit fails fast without taking rate-limit capacity', async () => {
-    const limiter = createRateLimiter({ headroomMs: 0, requestsPerMinute: 10 });
+    const limiter = createRateLimiter({ smoothing: 'none', headroomMs: 0, requestsPerMinute: 10 });
     const breaker = createCircuitBreaker({ consecutiveFailures: 1 });
     const { provider } = scriptedProvider([{ kind: 'error', error: http(500) }]);
     const resilient = withResilience(provider, { retry: false, circuitBreaker: breaker, rateLimiter: limiter });
     await expect(resilient.chat(request)).rejects.toBeInstanceOf(ServerError);
-    expect(limiter.inspect('test:gpt-4o').requests).toBe(9);
+    expect((await limiter.inspect('test:gpt-4o')).requests).toBe(9);
     await expect(resilient.chat(request)).rejects.toBeInstanceOf(CircuitOpenError);
-    expect(limiter.inspect('test:gpt-4o').requests).toBe(9);
+    expect((await limiter.inspect('test:gpt-4o')).requests).toBe(9);
   });
 
   it('limiter inside retry: every attempt is charged, and a 429 pauses the other callers', async () => {
-    const limiter = createRateLimiter({ headroomMs: 0, requestsPerMinute: 100 });
+    const limiter = createRateLimiter({ smoothing: 'none', headroomMs: 0, requestsPerMinute: 100 });
     const { provider, calls } = scriptedProvider([
       { kind: 'error', error: http(500) },
       { kind: 'error', error: http(429, 2_000) },
@@ -199,16 +205,19 @@ describe('order of composition: fallback → total timeout → retry → breaker
     await Promise.all([first, second]);
     expect(calls).toHaveLength(4);
     expect(waits.some((w) => w.reason === 'paused')).toBe(true);
-    // The 500 kept its charge and the 429 was refunded; the bucket refilled to full during the pause, then the two
-    // successes took two.
-    expect(limiter.inspect('test:gpt-4o').requests).toBe(98);
+    // The 500 kept its charge and the 429 was refunded and halved the burst; the bucket refilled to its (halved)
+    // capacity during the pause, then the two successes took two and won back a little of the burst each.
+    const after = await limiter.inspect('test:gpt-4o');
+    expect(after.burstScale).toBeCloseTo(0.52, 5);
+    expect(after.requests).toBeGreaterThan(47);
+    expect(after.requests).toBeLessThan(50);
   });
 
   it('limiter outside the bulkhead: a call waiting for rate capacity holds no bulkhead slot', async () => {
     const bulkhead = createBulkhead({ maxConcurrent: 1, maxQueue: 10 });
     const { provider } = scriptedProvider([{ kind: 'ok', delayMs: 10 }]);
     const resilient = withResilience(provider, {
-      rateLimiter: { requestsPerMinute: 1, headroomMs: 0 },
+      rateLimiter: { requestsPerMinute: 1, headroomMs: 0, smoothing: 'none' },
       bulkhead,
     });
     const all = Promise.all([1, 2, 3].map(() => resilient.chat(request)));
@@ -333,7 +342,7 @@ describe('streams', () => {
 
   it('frees its bulkhead slot and keeps its rate-limit charge when the consumer stops early', async () => {
     const bulkhead = createBulkhead({ maxConcurrent: 1 });
-    const limiter = createRateLimiter({ headroomMs: 0, requestsPerMinute: 10 });
+    const limiter = createRateLimiter({ smoothing: 'none', headroomMs: 0, requestsPerMinute: 10 });
     const { provider } = scriptedProvider([{ kind: 'stream', events: streamEvents('one two three'), gapMs: 10 }]);
     const stream = withResilience(provider, { bulkhead, rateLimiter: limiter }).streamChat(request);
     const reading = (async () => {
@@ -342,11 +351,11 @@ describe('streams', () => {
     await vi.advanceTimersByTimeAsync(100);
     await reading;
     expect(bulkhead.running).toBe(0);
-    expect(limiter.inspect('test:gpt-4o').requests).toBeCloseTo(9, 1);
+    expect((await limiter.inspect('test:gpt-4o')).requests).toBeCloseTo(9, 1);
   });
 
   it('settles the limiter with the usage and headers a stream reported', async () => {
-    const limiter = createRateLimiter({ headroomMs: 0, tokensPerMinute: 100_000 });
+    const limiter = createRateLimiter({ smoothing: 'none', headroomMs: 0, tokensPerMinute: 100_000 });
     const { provider } = scriptedProvider([
       {
         kind: 'stream',
@@ -356,7 +365,7 @@ describe('streams', () => {
     const resilient = withResilience(provider, { rateLimiter: limiter });
     await resilient.streamChat({ ...request, maxOutputTokens: 200 }).response;
     // Charged: the real 50 prompt tokens + the 200 reserved; the header then says only 90 000 were left.
-    expect(limiter.inspect('test:gpt-4o').tokens).toBeCloseTo(90_000, 0);
+    expect((await limiter.inspect('test:gpt-4o')).tokens).toBeCloseTo(90_000, 0);
   });
 
   it('fails fast on an open circuit', async () => {
@@ -369,13 +378,13 @@ describe('streams', () => {
   });
 
   it('uses the key function for breaker and limiter', async () => {
-    const limiter = createRateLimiter({ headroomMs: 0, requestsPerMinute: 5 });
+    const limiter = createRateLimiter({ smoothing: 'none', headroomMs: 0, requestsPerMinute: 5 });
     const { provider } = scriptedProvider([{ kind: 'ok' }]);
     const resilient = withResilience(provider, { rateLimiter: limiter, key: (call) => `shared:${call.operation}` });
     await resilient.chat(request);
     await resilient.streamChat(request).response;
-    expect(limiter.inspect('shared:chat').requests).toBeCloseTo(4, 2);
-    expect(limiter.inspect('shared:streamChat').requests).toBeCloseTo(4, 2);
+    expect((await limiter.inspect('shared:chat')).requests).toBeCloseTo(4, 2);
+    expect((await limiter.inspect('shared:streamChat')).requests).toBeCloseTo(4, 2);
   });
 });
 

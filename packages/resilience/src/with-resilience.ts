@@ -13,6 +13,8 @@ import {
   type CircuitBreakerOptions,
   createCircuitBreaker,
 } from './circuit-breaker/circuit-breaker.js';
+import { ConfigCollector } from './config/config-collector.js';
+import { KNOWN_OPTIONS } from './config/known-options.js';
 import { breakerGate, bulkheadGate, type Gate, limiterGate } from './pipeline/gate.js';
 import { runAttempt } from './pipeline/run-attempt.js';
 import { runStream } from './pipeline/run-stream.js';
@@ -68,36 +70,42 @@ export const COMPOSITION_ORDER = [
  */
 export function withResilience(provider: Provider, policy: ResiliencePolicy = {}): Provider {
   const timeouts = policy.timeouts ?? {};
-  checkTimeoutOptions(timeouts);
+  // Every problem of every part is named in one ConfigError, unknown keys included.
+  const collector = new ConfigCollector().unknownKeys('', policy, KNOWN_OPTIONS.policy);
+  collector.unknownKeys('timeouts', timeouts, KNOWN_OPTIONS.timeouts);
+  collector.run(() => checkTimeoutOptions(timeouts));
   const hooks = toArray(policy.hooks);
   const emit = combineHooks(hooks, policy.logger);
   const retry = isRetryPolicy(policy.retry)
     ? policy.retry
     : policy.retry === false
       ? undefined
-      : createRetryPolicy(policy.retry);
+      : collector.run(() => createRetryPolicy(policy.retry as RetryPolicyOptions | undefined));
   const breakerOption = policy.circuitBreaker;
   const breaker = isCircuitBreaker(breakerOption)
     ? breakerOption
     : breakerOption === false
       ? undefined
-      : createCircuitBreaker({
-          ...breakerOption,
-          hooks: [...hooks, ...toArray(breakerOption?.hooks)],
-          ...(policy.logger ? { logger: policy.logger } : {}),
-        });
+      : collector.run(() =>
+          createCircuitBreaker({
+            ...breakerOption,
+            hooks: [...hooks, ...toArray(breakerOption?.hooks)],
+            ...(policy.logger ? { logger: policy.logger } : {}),
+          }),
+        );
   const limiterOption = policy.rateLimiter;
   const limiter = isRateLimiter(limiterOption)
     ? limiterOption
     : limiterOption
-      ? createRateLimiter(limiterOption)
+      ? collector.run(() => createRateLimiter(limiterOption))
       : undefined;
   const bulkheadOption = policy.bulkhead;
   const bulkhead = isBulkhead(bulkheadOption)
     ? bulkheadOption
     : bulkheadOption
-      ? createBulkhead(bulkheadOption)
+      ? collector.run(() => createBulkhead(bulkheadOption))
       : undefined;
+  collector.done();
   const gates: Gate[] = [];
   if (breaker) gates.push(breakerGate(breaker));
   if (limiter) gates.push(limiterGate(limiter, (event) => emit.onRateLimitWait(event)));

@@ -28,7 +28,8 @@ const CHAT: ChatRequest = {
 const POLICY: ResiliencePolicy = {
   retry: { maxAttempts: 3, baseDelayMs: 10, random: () => 0 },
   circuitBreaker: false,
-  timeouts: { headersMs: 300 },
+  // Generous: a cold first request on a loaded 2-core machine must not time out (that would be an extra attempt).
+  timeouts: { headersMs: 1_500 },
 };
 
 /** The outcome a case expects: success, or a typed error identified by its code (and kind or phase). */
@@ -90,7 +91,7 @@ const CASES: Case[] = [
   },
   {
     name: 'slow headers beyond the headers timeout, once',
-    fault: { kind: 'slow-headers', delayMs: 1_000, times: 1 },
+    fault: { kind: 'slow-headers', delayMs: 3_000, times: 1 },
     operations: ALL,
     expected: { ok: true, attempts: 2 },
   },

@@ -37,3 +37,23 @@ describe('WindowedBucket (Azure)', () => {
     expect(bucket.take(0, 30_002).remaining).toBe(10);
   });
 });
+
+describe('WindowedBucket (other window lengths)', () => {
+  it('enforces per-second quanta: ceil(limit/60) per clock-aligned second', () => {
+    const bucket = new WindowedBucket(600, 1_000);
+    expect(bucket.perWindow).toBe(10);
+    for (let i = 0; i < 10; i++) expect(bucket.take(1, 5_000 + i * 50).ok).toBe(true);
+    const refused = bucket.take(1, 5_600);
+    expect(refused).toMatchObject({ ok: false, remaining: 0, used: 10, retryAfterMs: 400, resetMs: 400 });
+    expect(bucket.take(1, 6_000)).toMatchObject({ ok: true, remaining: 9 });
+    expect(new WindowedBucket(61, 1_000).perWindow).toBe(2);
+  });
+
+  it('enforces whole-minute windows', () => {
+    const bucket = new WindowedBucket(3, 60_000);
+    expect(bucket.perWindow).toBe(3);
+    for (let i = 0; i < 3; i++) expect(bucket.take(1, 61_000).ok).toBe(true);
+    expect(bucket.take(1, 119_999)).toMatchObject({ ok: false, retryAfterMs: 1 });
+    expect(bucket.take(1, 120_000).ok).toBe(true);
+  });
+});

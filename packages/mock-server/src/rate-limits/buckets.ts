@@ -69,21 +69,27 @@ export class ContinuousBucket implements Bucket {
   }
 }
 
-/** Azure's model: the per-minute limit enforced as limit/6 per fixed 10-second window. */
+/**
+ * A per-minute limit enforced over fixed windows of `windowMs`, each allowing `ceil(limit × windowMs / 60 000)`:
+ * Azure's 10-second windows, OpenAI's per-second quanta, or whole minutes. Windows are aligned to the clock
+ * (`now − now % windowMs`); usage resets at each window's start.
+ */
 export class WindowedBucket implements Bucket {
-  static readonly WINDOW_MS = 10_000;
   readonly limit: number;
-  readonly #perWindow: number;
+  readonly windowMs: number;
+  /** What one window allows. */
+  readonly perWindow: number;
   #windowStart = 0;
   #used = 0;
 
-  constructor(limitPerMinute: number) {
+  constructor(limitPerMinute: number, windowMs = 10_000) {
     this.limit = limitPerMinute;
-    this.#perWindow = Math.max(1, Math.ceil(limitPerMinute / 6));
+    this.windowMs = windowMs;
+    this.perWindow = Math.max(1, Math.ceil((limitPerMinute * windowMs) / 60_000));
   }
 
   #roll(now: number): void {
-    const start = now - (now % WindowedBucket.WINDOW_MS);
+    const start = now - (now % this.windowMs);
     if (start !== this.#windowStart) {
       this.#windowStart = start;
       this.#used = 0;
@@ -92,14 +98,14 @@ export class WindowedBucket implements Bucket {
 
   take(amount: number, now: number): TakeResult {
     this.#roll(now);
-    const resetMs = this.#windowStart + WindowedBucket.WINDOW_MS - now;
+    const resetMs = this.#windowStart + this.windowMs - now;
     const used = this.#used;
-    if (this.#used + amount <= this.#perWindow) {
+    if (this.#used + amount <= this.perWindow) {
       this.#used += amount;
-      return { ok: true, remaining: this.#perWindow - this.#used, resetMs, retryAfterMs: 0, used };
+      return { ok: true, remaining: this.perWindow - this.#used, resetMs, retryAfterMs: 0, used };
     }
-    const retryAfterMs = amount > this.#perWindow ? Number.POSITIVE_INFINITY : resetMs;
-    return { ok: false, remaining: this.#perWindow - this.#used, resetMs, retryAfterMs, used };
+    const retryAfterMs = amount > this.perWindow ? Number.POSITIVE_INFINITY : resetMs;
+    return { ok: false, remaining: this.perWindow - this.#used, resetMs, retryAfterMs, used };
   }
 
   refund(amount: number, now: number): void {

@@ -1,4 +1,4 @@
-import type { LimitPair, MockMode, RateLimitOptions } from '../options.js';
+import type { LimitPair, MockMode, RateLimitEnforcement, RateLimitOptions } from '../options.js';
 import { type Bucket, ContinuousBucket, WindowedBucket } from './buckets.js';
 import { formatResetDuration } from './duration.js';
 import { insufficientQuotaError, rateLimitError } from './rate-limit-errors.js';
@@ -14,9 +14,22 @@ interface BucketPair {
 
 const UNLIMITED: readonly string[] = Object.freeze([]);
 
+/** Window lengths of the windowed enforcement modes. */
+const WINDOW_MS: Record<Exclude<RateLimitEnforcement, 'continuous'>, number> = {
+  'per-second': 1_000,
+  '10s-windows': 10_000,
+  'per-minute': 60_000,
+};
+
+/** The enforcement in force: the explicit one, else the mode's (OpenAI: continuous, Azure: 10 s windows). */
+export function enforcementOf(options: RateLimitOptions, mode: MockMode): RateLimitEnforcement {
+  return options.enforcement ?? (mode === 'azure' ? '10s-windows' : 'continuous');
+}
+
 /**
- * Request and token buckets per API key and model (or deployment), in OpenAI mode (continuous refill) or Azure
- * mode (10-second windows). Quota exhaustion (`insufficient_quota`) can be switched on for all keys or one.
+ * Request and token buckets per API key and model (or deployment), enforced as `enforcement` says: OpenAI's
+ * continuous per-minute refill, its per-second quanta, Azure's 10-second windows, or whole-minute windows.
+ * Quota exhaustion (`insufficient_quota`) can be switched on for all keys or one.
  */
 export class RateLimiter {
   #options: RateLimitOptions;
@@ -125,8 +138,13 @@ export class RateLimiter {
   }
 
   #createPair(limits: LimitPair, now: number): BucketPair {
-    if (this.#mode === 'azure') {
-      return { requests: new WindowedBucket(limits.rpm as number), tokens: new WindowedBucket(limits.tpm as number) };
+    const enforcement = enforcementOf(this.#options, this.#mode);
+    if (enforcement !== 'continuous') {
+      const windowMs = WINDOW_MS[enforcement];
+      return {
+        requests: new WindowedBucket(limits.rpm as number, windowMs),
+        tokens: new WindowedBucket(limits.tpm as number, windowMs),
+      };
     }
     return {
       requests: new ContinuousBucket(limits.rpm as number, now),

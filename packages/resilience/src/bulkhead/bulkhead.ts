@@ -1,5 +1,7 @@
 import { RateLimitError } from '@switchboard/core';
-import { onAbort } from '@switchboard/core/utils';
+import { onAbort as subscribeAbort } from '@switchboard/core/utils';
+import { ConfigCollector } from '../config/config-collector.js';
+import { KNOWN_OPTIONS } from '../config/known-options.js';
 import { abortReason } from '../shared/abort.js';
 import { OptionChecks } from '../shared/option-checks.js';
 
@@ -37,10 +39,14 @@ interface Waiter {
  * queued caller could wait for nothing; here an abort leaves the queue at once.)
  */
 export function createBulkhead(options: BulkheadOptions): Bulkhead {
-  new OptionChecks('bulkhead')
-    .number('maxConcurrent', options.maxConcurrent, { min: 1, integer: true })
-    .number('maxQueue', options.maxQueue === Number.POSITIVE_INFINITY ? 0 : options.maxQueue, { integer: true })
-    .done();
+  const collector = new ConfigCollector().unknownKeys('bulkhead', options, KNOWN_OPTIONS.bulkhead);
+  collector.run(() =>
+    new OptionChecks('bulkhead')
+      .number('maxConcurrent', options.maxConcurrent, { min: 1, integer: true })
+      .number('maxQueue', options.maxQueue === Number.POSITIVE_INFINITY ? 0 : options.maxQueue, { integer: true })
+      .done(),
+  );
+  collector.done();
   const { maxConcurrent } = options;
   const maxQueue = options.maxQueue ?? 0;
   const waiters: Waiter[] = [];
@@ -82,7 +88,7 @@ export function createBulkhead(options: BulkheadOptions): Bulkhead {
       }
       return new Promise<ReleaseSlot>((resolve, reject) => {
         let unsubscribe = () => {};
-        const abortWait = () => {
+        const onAbort = () => {
           const index = waiters.indexOf(waiter);
           if (index >= 0) waiters.splice(index, 1);
           reject(abortReason(signal as AbortSignal));
@@ -96,7 +102,7 @@ export function createBulkhead(options: BulkheadOptions): Bulkhead {
         };
         waiters.push(waiter);
         // One listener per shared signal however many calls wait on it (core's `onAbort`).
-        unsubscribe = signal ? onAbort(signal, abortWait) : () => {};
+        if (signal) unsubscribe = subscribeAbort(signal, onAbort);
       });
     },
   };

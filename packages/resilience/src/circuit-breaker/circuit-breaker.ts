@@ -7,12 +7,15 @@ import {
   type Logger,
   type SwitchboardError,
 } from '@switchboard/core';
-import { onAbort } from '@switchboard/core/utils';
+import { onAbort as subscribeAbort } from '@switchboard/core/utils';
+import type * as Cockatiel from 'cockatiel';
 import type { CircuitBreakerPolicy, CircuitState as CockatielState } from 'cockatiel';
+import { ConfigCollector } from '../config/config-collector.js';
+import { KNOWN_OPTIONS } from '../config/known-options.js';
 import { abortReason } from '../shared/abort.js';
-import { loadCockatiel } from '../shared/load-cockatiel.js';
 import { OptionChecks } from '../shared/option-checks.js';
 import { isBreakerFailure } from './is-breaker-failure.js';
+import { loadCockatiel } from './load-cockatiel.js';
 
 /** Settings of `createCircuitBreaker`. */
 export interface CircuitBreakerOptions {
@@ -62,13 +65,14 @@ export interface CircuitBreaker {
 class NotSent extends Error {}
 
 interface Circuit {
+  cockatiel: typeof Cockatiel;
   policy: CircuitBreakerPolicy;
   state: CircuitState;
   openedAt: number;
 }
 
-function stateName(state: CockatielState): CircuitState {
-  const { CircuitState: States } = loadCockatiel();
+function stateName(cockatiel: typeof Cockatiel, state: CockatielState): CircuitState {
+  const { CircuitState: States } = cockatiel;
   if (state === States.HalfOpen) return 'half-open';
   return state === States.Closed ? 'closed' : 'open';
 }
@@ -80,24 +84,33 @@ function stateName(state: CockatielState): CircuitState {
  * reported as `onCircuitStateChange` hook events.
  */
 export function createCircuitBreaker(options: CircuitBreakerOptions = {}): CircuitBreaker {
-  new OptionChecks('circuitBreaker')
-    .number('consecutiveFailures', options.consecutiveFailures, { min: 1, integer: true })
-    .number('samplingWindowMs', options.samplingWindowMs, { min: 1 })
-    .number('minimumRps', options.minimumRps, { min: 0 })
-    .number('halfOpenAfterMs', options.halfOpenAfterMs, { min: 0 })
-    .done();
+  const collector = new ConfigCollector().unknownKeys('circuitBreaker', options, KNOWN_OPTIONS.circuitBreaker);
+  collector.run(() =>
+    new OptionChecks('circuitBreaker')
+      .number('consecutiveFailures', options.consecutiveFailures, { min: 1, integer: true })
+      .number('samplingWindowMs', options.samplingWindowMs, { min: 1 })
+      .number('minimumRps', options.minimumRps, { min: 0 })
+      .number('halfOpenAfterMs', options.halfOpenAfterMs, { min: 0 })
+      .done(),
+  );
   const ratio = options.failureRatio;
   if (ratio !== undefined && !(typeof ratio === 'number' && ratio > 0 && ratio < 1)) {
-    new OptionChecks('circuitBreaker').number('failureRatio', Number.NaN).done();
+    collector.issues.push({
+      path: 'circuitBreaker.failureRatio',
+      message: 'must be a number between 0 and 1 (exclusive)',
+    });
   }
+  collector.done();
   const halfOpenAfterMs = options.halfOpenAfterMs ?? 30_000;
   const emit = combineHooks(Array.isArray(options.hooks) ? options.hooks : [options.hooks], options.logger);
   const circuits = new Map<string, Circuit>();
 
-  const circuitFor = (key: string): Circuit => {
+  const circuitFor = async (key: string): Promise<Circuit> => {
+    const cockatiel = await loadCockatiel();
+    // Another call may have created it while cockatiel loaded.
     const existing = circuits.get(key);
     if (existing) return existing;
-    const { ConsecutiveBreaker, SamplingBreaker, circuitBreaker, handleWhen } = loadCockatiel();
+    const { ConsecutiveBreaker, SamplingBreaker, circuitBreaker, handleWhen } = cockatiel;
     const breaker =
       ratio === undefined
         ? new ConsecutiveBreaker(options.consecutiveFailures ?? 5)
@@ -108,10 +121,10 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}): Circu
           });
     const counts = handleWhen((error) => !(error instanceof NotSent) && isBreakerFailure(error));
     const policy = circuitBreaker(counts, { halfOpenAfter: halfOpenAfterMs, breaker });
-    const circuit: Circuit = { policy, state: 'closed', openedAt: 0 };
+    const circuit: Circuit = { cockatiel, policy, state: 'closed', openedAt: 0 };
     policy.onStateChange((next) => {
       const from = circuit.state;
-      const to = stateName(next);
+      const to = stateName(cockatiel, next);
       circuit.state = to;
       if (to === 'open') circuit.openedAt = Date.now();
       const cause = to === 'open' ? policy.lastFailure : undefined;
@@ -129,20 +142,19 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}): Circu
       retryAfterMs: Math.max(0, halfOpenAfterMs - (Date.now() - circuit.openedAt)),
     });
 
-  const enter = (key: string, signal?: AbortSignal): Promise<CircuitPass> => {
-    if (signal?.aborted) return Promise.reject(abortReason(signal));
-    const circuit = circuitFor(key);
+  const enter = async (key: string, signal?: AbortSignal): Promise<CircuitPass> => {
+    if (signal?.aborted) throw abortReason(signal);
+    const circuit = circuits.get(key) ?? (await circuitFor(key));
+    if (signal?.aborted) throw abortReason(signal);
     const outcome = createDeferred<void>();
     let admitted = false;
     let gaveUp = false;
     return new Promise<CircuitPass>((resolve, reject) => {
-      let unsubscribe = () => {};
-      const abortWait = () => {
+      const onAbort = () => {
         gaveUp = true;
         reject(abortReason(signal as AbortSignal));
       };
-      // One listener per shared signal however many calls wait on it (core's `onAbort`).
-      unsubscribe = signal ? onAbort(signal, abortWait) : () => {};
+      const unsubscribe = signal ? subscribeAbort(signal, onAbort) : () => {};
       const task = circuit.policy.execute(() => {
         admitted = true;
         unsubscribe();
@@ -157,7 +169,7 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}): Circu
       task.catch((error: unknown) => {
         if (admitted) return;
         unsubscribe();
-        reject(loadCockatiel().isBrokenCircuitError(error) ? openError(key, circuit) : error);
+        reject(circuit.cockatiel.isBrokenCircuitError(error) ? openError(key, circuit) : error);
       });
     });
   };

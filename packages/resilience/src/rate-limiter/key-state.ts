@@ -1,5 +1,5 @@
 import type { RateLimitInfo } from '@switchboard/core';
-import type { RateLimitKeyState } from './rate-limit-store.js';
+import type { KeyConfig, RateLimitKeyState, WaitReason } from './store/rate-limit-store.js';
 import { type BucketShape, bucketShape, refill, waitForCost } from './token-bucket.js';
 
 /** Per-minute limits of one key. */
@@ -21,7 +21,7 @@ export interface KeyShapes {
 /** The outcome of asking for capacity. */
 export type TakeResult =
   | { ok: true; chargedBefore: { requests: number; tokens: number } }
-  | { ok: false; waitMs: number; reason: 'requests' | 'tokens' | 'paused' };
+  | { ok: false; waitMs: number; reason: WaitReason };
 
 /** A fresh state: both buckets full. */
 export function initialKeyState(now: number): RateLimitKeyState {
@@ -33,6 +33,7 @@ export function initialKeyState(now: number): RateLimitKeyState {
     learned: {},
     largestTokenCost: 1,
     refillHeldSince: undefined,
+    burstScale: 1,
   };
 }
 
@@ -48,21 +49,19 @@ export function effectiveLimits(configured: RateLimits, state: RateLimitKeyState
   return limits;
 }
 
-/** The bucket shapes for `limits`, smoothed over `windowMs` when given. */
-export function keyShapes(
-  limits: RateLimits,
-  state: RateLimitKeyState,
-  windowMs: number | undefined,
-  headroomMs: number,
-): KeyShapes {
-  const { requestsPerMinute, tokensPerMinute } = limits;
+/** The bucket shapes for a key: its limits, smoothed over `config.windowMs` when set, the burst scaled by 429s. */
+export function keyShapes(config: KeyConfig, state: RateLimitKeyState): KeyShapes {
+  const { requestsPerMinute, tokensPerMinute } = effectiveLimits(config.limits, state);
+  const { windowMs, headroomMs } = config;
+  const scale = state.burstScale ?? 1;
   return {
     holdMs: windowMs === undefined ? headroomMs : 0,
-    requests: requestsPerMinute === undefined ? undefined : bucketShape(requestsPerMinute, windowMs, 1, headroomMs),
+    requests:
+      requestsPerMinute === undefined ? undefined : bucketShape(requestsPerMinute, windowMs, 1, headroomMs, scale),
     tokens:
       tokensPerMinute === undefined
         ? undefined
-        : bucketShape(tokensPerMinute, windowMs, state.largestTokenCost, headroomMs),
+        : bucketShape(tokensPerMinute, windowMs, state.largestTokenCost, headroomMs, scale),
   };
 }
 
@@ -129,7 +128,7 @@ export function estimateWait(
   tokens: number,
   ahead: { requests: number; tokens: number },
   now: number,
-): { waitMs: number; reason: 'requests' | 'tokens' | 'paused' } {
+): { waitMs: number; reason: WaitReason } {
   refillKey(state, shapes, now);
   // A cost above capacity only waits for a full bucket (see waitForCost).
   const shortfall = (level: number, shape: BucketShape, own: number, queued: number) =>
@@ -142,7 +141,7 @@ export function estimateWait(
   return { waitMs: Math.max(0, waitMs), reason };
 }
 
-function longestWait(waits: [number, 'requests' | 'tokens' | 'paused'][]): [number, 'requests' | 'tokens' | 'paused'] {
+function longestWait(waits: [number, WaitReason][]): [number, WaitReason] {
   return waits.reduce((longest, wait) => (wait[0] > longest[0] ? wait : longest));
 }
 
@@ -178,16 +177,14 @@ export interface HeaderContext {
  */
 export function applyHeaders(
   state: RateLimitKeyState,
-  configured: RateLimits,
-  windowMs: number | undefined,
-  headroomMs: number,
+  config: KeyConfig,
   info: RateLimitInfo,
   context: HeaderContext | undefined,
   now: number,
 ): void {
   if (info.limitRequests !== undefined && info.limitRequests > 0) state.learned.requestsPerMinute = info.limitRequests;
   if (info.limitTokens !== undefined && info.limitTokens > 0) state.learned.tokensPerMinute = info.limitTokens;
-  const shapes = keyShapes(effectiveLimits(configured, state), state, windowMs, headroomMs);
+  const shapes = keyShapes(config, state);
   refillKey(state, shapes, now);
   const elapsed = context ? Math.max(0, now - context.sentAt) : 0;
   const since = (dimension: 'requests' | 'tokens') =>

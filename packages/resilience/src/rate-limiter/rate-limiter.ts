@@ -10,24 +10,18 @@ import {
   type RateLimitWaitEvent,
   rateLimitOptionsSchema,
 } from '@switchboard/core';
-import { onAbort } from '@switchboard/core/utils';
+import { onAbort as subscribeAbort } from '@switchboard/core/utils';
+import { ConfigCollector, knownOnly } from '../config/config-collector.js';
+import { KNOWN_OPTIONS } from '../config/known-options.js';
 import { abortReason } from '../shared/abort.js';
 import { OptionChecks } from '../shared/option-checks.js';
 import { type EstimatedRequest, estimateTokens, type TokenEstimator } from './estimate-tokens.js';
-import {
-  adjustCharge,
-  applyHeaders,
-  effectiveLimits,
-  estimateWait,
-  initialKeyState,
-  type KeyShapes,
-  keyShapes,
-  type RateLimits,
-  refillKey,
-  releaseRefill,
-  takeCapacity,
-} from './key-state.js';
-import { createMemoryRateLimitStore, type RateLimitKeyState, type RateLimitStore } from './rate-limit-store.js';
+import type { RateLimits } from './key-state.js';
+import { createMemoryRateLimitStore } from './store/memory-rate-limit-store.js';
+import type { KeyConfig, KeySnapshot, ObserveArgs, RateLimitStore } from './store/rate-limit-store.js';
+
+/** The default smoothing window: one second, the smallest quantum OpenAI documents (Azure's 1 s and 10 s both fit). */
+export const DEFAULT_SMOOTHING_WINDOW_MS = 1_000;
 
 /** Settings of `createRateLimiter`: core's `RateLimitOptions` plus per-key limits, the estimator and the store. */
 export interface RateLimiterOptions extends RateLimitOptions {
@@ -35,7 +29,7 @@ export interface RateLimiterOptions extends RateLimitOptions {
   perKey?: Record<string, RateLimits>;
   /** Estimates a request's tokens before it is sent; defaults to characters/4 plus the chat overhead and max output. */
   estimateTokens?: TokenEstimator;
-  /** Where bucket state lives; defaults to memory. */
+  /** Where bucket state lives (its clock is the limiter's clock); defaults to a memory store on `now`. */
   store?: RateLimitStore;
   /** How long a 429 without Retry-After pauses the key, in milliseconds. Default 1 000. */
   defaultPauseMs?: number;
@@ -43,7 +37,7 @@ export interface RateLimiterOptions extends RateLimitOptions {
   hooks?: Hooks | Hooks[];
   /** Receives warnings from hooks that throw. */
   logger?: Logger;
-  /** The clock, in milliseconds. Defaults to `Date.now`. */
+  /** The clock of the default memory store, in milliseconds. Defaults to `Date.now`. Ignored with `store`. */
   now?: () => number;
 }
 
@@ -77,11 +71,14 @@ export interface RateLimitReservation {
    * The call succeeded: its charge becomes the real prompt tokens plus the reserved output (the provider charges
    * `max_tokens` up front), and the response headers tighten the buckets.
    */
-  settle(result?: SettleOptions): void;
-  /** The call failed after it was sent: a 429 refunds it and pauses every caller of the key until its Retry-After. */
-  fail(error: unknown): void;
+  settle(result?: SettleOptions): Promise<void>;
+  /**
+   * The call failed after it was sent: a 429 refunds it, pauses every caller of the key until its Retry-After and
+   * halves the burst the buckets allow.
+   */
+  fail(error: unknown): Promise<void>;
   /** The call was never sent: everything is given back. */
-  cancel(): void;
+  cancel(): Promise<void>;
 }
 
 /** What the limiter knows about a key right now. */
@@ -96,6 +93,8 @@ export interface RateLimitSnapshot {
   waiting: number;
   /** The limits in force (configured, tightened by headers). */
   limits: RateLimits;
+  /** The share of the configured burst in force (1 until a provider 429 halves it). */
+  burstScale: number;
 }
 
 /**
@@ -111,111 +110,187 @@ export interface RateLimiter {
   /** The injected (or default) token estimate of a request. */
   estimateTokens(request: EstimatedRequest): number;
   /** Feeds `x-ratelimit-*` headers seen outside a reservation. */
-  observe(key: string, rateLimit: RateLimitInfo): void;
-  /** Holds every caller of `key` for `ms` (what a 429 does). */
-  pause(key: string, ms: number): void;
+  observe(key: string, rateLimit: RateLimitInfo): Promise<void>;
+  /** Holds every caller of `key` for `ms` (what a 429 does, without the burst shrinking). */
+  pause(key: string, ms: number): Promise<void>;
   /** The state of `key`. */
-  inspect(key: string): RateLimitSnapshot;
+  inspect(key: string): Promise<RateLimitSnapshot>;
+  /** The configured limits of `key` (synchronous; headers may have tightened them, see `inspect`). */
+  limitsFor(key: string): RateLimits;
 }
 
 interface Waiter {
   tokens: number;
-  grant(chargedBefore: { requests: number; tokens: number }): void;
+  /** Told about its wait already (or refused for waiting too long). */
+  announced: boolean;
+  onWait: ((event: RateLimitWaitEvent) => void) | undefined;
+  grant(at: number, chargedBefore: { requests: number; tokens: number }): void;
+  refuse(error: unknown): void;
 }
 
 interface WaitQueue {
   waiters: Waiter[];
-  queuedTokens: number;
-  timer: NodeJS.Timeout | undefined;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** A `reserve` for the head is in flight. */
+  draining: boolean;
 }
 
 /**
- * Creates a token-weighted RPM/TPM limiter. Without smoothing each bucket holds a minute's limit (like OpenAI's);
- * with `smoothing: 'smooth'` calls are spread so that no `smoothingWindowMs` window (Azure: 10 s) sees more than its
- * share. A 429 pauses every caller of the key until its Retry-After; `x-ratelimit-*` headers tighten the buckets.
+ * Creates a token-weighted RPM/TPM limiter. By default calls are smoothed over one-second windows: no second sees more
+ * than its share of the per-minute limit, which is safe against OpenAI's per-second quanta and Azure's 1 s and 10 s
+ * windows while keeping about 95–97% of the limit. `smoothing: 'none'` allows minute-sized bursts (OpenAI's nominal
+ * model). A 429 pauses every caller of the key until its Retry-After and halves the burst; `x-ratelimit-*` headers
+ * tighten the buckets. State lives in the store (memory by default), through its atomic operations.
  */
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
   const {
     perKey = {},
     estimateTokens: estimator = estimateTokens,
-    store = createMemoryRateLimitStore(),
+    store: storeOption,
     defaultPauseMs = 1_000,
     hooks,
     logger,
     now = Date.now,
     ...settingsInput
   } = options;
-  new OptionChecks('rateLimit')
-    .fn('estimateTokens', estimator)
-    .fn('now', now)
-    .number('defaultPauseMs', defaultPauseMs)
-    .done();
+  const collector = new ConfigCollector().unknownKeys('rateLimit', options, KNOWN_OPTIONS.rateLimiter);
+  collector.run(() =>
+    new OptionChecks('rateLimit')
+      .fn('estimateTokens', estimator)
+      .fn('now', now)
+      .number('defaultPauseMs', defaultPauseMs)
+      .done(),
+  );
   for (const [key, limits] of Object.entries(perKey)) {
-    new OptionChecks(`rateLimit.perKey.${key}`)
-      .number('requestsPerMinute', limits.requestsPerMinute, { min: Number.MIN_VALUE })
-      .number('tokensPerMinute', limits.tokensPerMinute, { min: Number.MIN_VALUE })
-      .done();
+    collector.unknownKeys(`rateLimit.perKey.${key}`, limits, ['requestsPerMinute', 'tokensPerMinute']);
+    collector.run(() =>
+      new OptionChecks(`rateLimit.perKey.${key}`)
+        .number('requestsPerMinute', limits.requestsPerMinute, { min: Number.MIN_VALUE })
+        .number('tokensPerMinute', limits.tokensPerMinute, { min: Number.MIN_VALUE })
+        .done(),
+    );
   }
-  const settings = parseConfig(rateLimitOptionsSchema, settingsInput, { prefix: 'rateLimit' });
+  const parsed = collector.run(() =>
+    parseConfig(
+      rateLimitOptionsSchema,
+      {
+        ...knownOnly(settingsInput, KNOWN_OPTIONS.rateLimiter),
+        smoothing: settingsInput.smoothing ?? 'smooth',
+        smoothingWindowMs: settingsInput.smoothingWindowMs ?? DEFAULT_SMOOTHING_WINDOW_MS,
+      },
+      { prefix: 'rateLimit' },
+    ),
+  );
+  collector.done();
+  const settings = parsed as NonNullable<typeof parsed>;
+  const store = storeOption ?? createMemoryRateLimitStore({ now });
   const windowMs = settings.smoothing === 'smooth' ? settings.smoothingWindowMs : undefined;
   const { headroomMs } = settings;
   const emit = combineHooks(Array.isArray(hooks) ? hooks : [hooks], logger);
   const queues = new Map<string, WaitQueue>();
 
-  const configuredFor = (key: string): RateLimits => {
+  const configFor = (key: string): KeyConfig => {
     const limits: RateLimits = {};
     const specific = perKey[key];
     const requests = specific?.requestsPerMinute ?? settings.requestsPerMinute;
     const tokens = specific?.tokensPerMinute ?? settings.tokensPerMinute;
     if (requests !== undefined) limits.requestsPerMinute = requests;
     if (tokens !== undefined) limits.tokensPerMinute = tokens;
-    return limits;
+    return { limits, windowMs, headroomMs };
   };
 
-  const shapesOf = (key: string, state: RateLimitKeyState): KeyShapes =>
-    keyShapes(effectiveLimits(configuredFor(key), state), state, windowMs, headroomMs);
+  /** Store failures after a call has been decided are reported, never thrown into the caller's path. */
+  const quietly = (what: string, operation: Promise<unknown>): Promise<void> =>
+    operation.then(
+      () => undefined,
+      (error: unknown) => logger?.warn?.({ err: error }, `rate limiter: the store failed to ${what}`),
+    );
 
-  /** Runs `change` on the state of `key` and stores the result; nothing in between can yield. */
-  const withState = <T>(key: string, change: (state: RateLimitKeyState, at: number) => T): T => {
-    const at = now();
-    const state = store.get(key) ?? initialKeyState(at);
-    const result = change(state, at);
-    store.set(key, state);
-    return result;
+  const announce = (key: string, waiter: Waiter, waitMs: number, reason: KeySnapshot['wait']['reason']): boolean => {
+    waiter.announced = true;
+    if (waitMs > settings.maxWaitMs) {
+      waiter.refuse(
+        new RateLimitError({
+          kind: 'rate',
+          source: 'resilience',
+          retryable: false,
+          retryAfterMs: Math.ceil(waitMs),
+          message: `The client-side rate limit for ${key} would hold this call about ${Math.ceil(waitMs)} ms (${reason}), more than maxWaitMs (${settings.maxWaitMs} ms).`,
+        }),
+      );
+      return false;
+    }
+    const event: RateLimitWaitEvent = { key, waitMs: Math.ceil(waitMs), reason };
+    emit.onRateLimitWait(event);
+    waiter.onWait?.(event);
+    return true;
   };
 
-  const take = (key: string, tokens: number) =>
-    withState(key, (state, at) => {
-      if (tokens > state.largestTokenCost) state.largestTokenCost = tokens;
-      return takeCapacity(state, shapesOf(key, state), tokens, at);
-    });
+  /** Estimates (for the hooks and maxWaitMs) the wait of a queued caller, behind everyone ahead of it. */
+  const estimateFor = (key: string, queue: WaitQueue, waiter: Waiter): void => {
+    waiter.announced = true;
+    const index = queue.waiters.indexOf(waiter);
+    const ahead = { requests: 0, tokens: 0 };
+    for (const other of queue.waiters.slice(0, Math.max(0, index))) {
+      ahead.requests += 1;
+      ahead.tokens += other.tokens;
+    }
+    store.snapshot(key, { config: configFor(key), tokens: waiter.tokens, ahead }).then(
+      (snapshot) => {
+        if (queue.waiters.includes(waiter)) announce(key, waiter, snapshot.wait.waitMs, snapshot.wait.reason);
+      },
+      (error: unknown) => {
+        if (queue.waiters.includes(waiter)) waiter.refuse(error);
+      },
+    );
+  };
 
-  const pump = (key: string): void => {
-    const queue = queues.get(key);
-    if (!queue) return;
+  /** Serves the queue of `key` in arrival order, one `reserve` at a time; sleeps until the head's wait is over. */
+  const drain = async (key: string, queue: WaitQueue): Promise<void> => {
+    if (queue.draining) return;
+    queue.draining = true;
     clearTimeout(queue.timer);
     queue.timer = undefined;
-    while (queue.waiters.length > 0) {
-      const head = queue.waiters[0] as Waiter;
-      const result = take(key, head.tokens);
-      if (!result.ok) {
-        queue.timer = setTimeout(() => pump(key), Math.max(1, Math.ceil(result.waitMs)));
-        return;
+    try {
+      while (queue.waiters.length > 0) {
+        const head = queue.waiters[0] as Waiter;
+        let result: Awaited<ReturnType<RateLimitStore['reserve']>>;
+        try {
+          result = await store.reserve(key, { config: configFor(key), tokens: head.tokens });
+        } catch (error) {
+          head.refuse(error);
+          continue;
+        }
+        if (queue.waiters[0] !== head) {
+          // The head gave up (abort) while its reservation was in flight: give the capacity back.
+          if (result.ok) await quietly('refund', refundCall(key, head.tokens));
+          continue;
+        }
+        if (!result.ok) {
+          if (!head.announced && !announce(key, head, result.waitMs, result.reason)) continue;
+          queue.timer = setTimeout(() => void drain(key, queue), Math.max(1, Math.ceil(result.waitMs)));
+          // Those who arrived while this reservation was in flight learn their wait now.
+          for (const waiter of queue.waiters) if (!waiter.announced) estimateFor(key, queue, waiter);
+          return;
+        }
+        head.grant(result.at, result.chargedBefore);
       }
-      queue.waiters.shift();
-      queue.queuedTokens -= head.tokens;
-      head.grant(result.chargedBefore);
+      if (queues.get(key) === queue) queues.delete(key);
+    } finally {
+      queue.draining = false;
     }
-    queues.delete(key);
   };
+
+  const refundCall = (key: string, tokens: number) =>
+    store.adjust(key, { config: configFor(key), requests: -1, tokens: -tokens, answered: false, succeeded: false });
 
   const reservation = (
     key: string,
     tokens: number,
     reservedOutput: number,
+    sentAt: number,
     chargedBefore: { requests: number; tokens: number },
   ): RateLimitReservation => {
-    const sentAt = now();
     const own = { requests: 1, tokens };
     let open = true;
     const close = (): boolean => {
@@ -223,64 +298,64 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       open = false;
       return wasOpen;
     };
-    const refund = () => {
-      withState(key, (state, at) => adjustCharge(state, shapesOf(key, state), { requests: -1, tokens: -tokens }, at));
-      own.requests = 0;
-      own.tokens = 0;
-    };
-    const feed = (rateLimit: RateLimitInfo | undefined) => {
+    const feed = async (rateLimit: RateLimitInfo | undefined) => {
       if (!rateLimit || !settings.adaptive) return;
-      withState(key, (state, at) =>
-        applyHeaders(
-          state,
-          configuredFor(key),
-          windowMs,
-          headroomMs,
-          rateLimit,
-          { sentAt, chargedBefore, ownCharge: own },
-          at,
-        ),
-      );
-      pump(key);
+      const args: ObserveArgs = {
+        config: configFor(key),
+        info: rateLimit,
+        context: { sentAt, chargedBefore, ownCharge: own },
+      };
+      await quietly('observe headers', store.observe(key, args));
+    };
+    const wake = () => {
+      const queue = queues.get(key);
+      if (queue) void drain(key, queue);
     };
     return {
       key,
       tokens,
-      settle(result = {}) {
+      async settle(result = {}) {
         if (!close()) return;
-        withState(key, (state, at) => releaseRefill(state, at));
         const charge = realCharge(result.usage, reservedOutput);
-        if (charge !== undefined && charge !== tokens) {
-          withState(key, (state, at) =>
-            adjustCharge(state, shapesOf(key, state), { requests: 0, tokens: charge - tokens }, at),
-          );
-          own.tokens = charge;
+        const delta = charge !== undefined && charge !== tokens ? charge - tokens : 0;
+        await quietly(
+          'settle',
+          store.adjust(key, { config: configFor(key), requests: 0, tokens: delta, answered: true, succeeded: true }),
+        );
+        if (delta !== 0) own.tokens = charge as number;
+        await feed(result.rateLimit);
+        wake();
+      },
+      async fail(error) {
+        if (!close()) return;
+        const answered = isSwitchboardError(error) && error.status !== undefined;
+        if (!isProviderRateLimit(error)) {
+          if (answered) {
+            await quietly(
+              'settle',
+              store.adjust(key, { config: configFor(key), requests: 0, tokens: 0, answered, succeeded: false }),
+            );
+          }
+          return;
         }
-        feed(result.rateLimit);
-        pump(key);
+        await quietly(
+          'refund',
+          store.adjust(key, { config: configFor(key), requests: -1, tokens: -tokens, answered, succeeded: false }),
+        );
+        own.requests = 0;
+        own.tokens = 0;
+        await quietly('pause', store.pause(key, { ms: error.retryAfterMs ?? defaultPauseMs, shrinkBurst: true }));
+        await feed((error as { rateLimit?: RateLimitInfo }).rateLimit);
+        wake();
       },
-      fail(error) {
+      async cancel() {
         if (!close()) return;
-        if (isSwitchboardError(error) && error.status !== undefined)
-          withState(key, (state, at) => releaseRefill(state, at));
-        if (!isProviderRateLimit(error)) return;
-        refund();
-        pauseKey(key, error.retryAfterMs ?? defaultPauseMs);
-        feed(error.rateLimit);
-      },
-      cancel() {
-        if (!close()) return;
-        refund();
-        pump(key);
+        await quietly('refund', refundCall(key, tokens));
+        own.requests = 0;
+        own.tokens = 0;
+        wake();
       },
     };
-  };
-
-  const pauseKey = (key: string, ms: number) => {
-    withState(key, (state, at) => {
-      state.pausedUntil = Math.max(state.pausedUntil, at + ms);
-    });
-    pump(key);
   };
 
   return {
@@ -288,84 +363,85 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
 
     acquire(key, { tokens = 0, reservedOutputTokens = 0, signal, onWait } = {}) {
       if (signal?.aborted) return Promise.reject(abortReason(signal));
-      const existing = queues.get(key);
-      if (!existing) {
-        const result = take(key, tokens);
-        if (result.ok) return Promise.resolve(reservation(key, tokens, reservedOutputTokens, result.chargedBefore));
-      }
-      const ahead = { requests: existing?.waiters.length ?? 0, tokens: existing?.queuedTokens ?? 0 };
-      const wait = withState(key, (state, at) => estimateWait(state, shapesOf(key, state), tokens, ahead, at));
-      if (wait.waitMs > settings.maxWaitMs) {
-        return Promise.reject(
-          new RateLimitError({
-            kind: 'rate',
-            source: 'resilience',
-            retryable: false,
-            retryAfterMs: Math.ceil(wait.waitMs),
-            message: `The client-side rate limit for ${key} would hold this call about ${Math.ceil(wait.waitMs)} ms (${wait.reason}), more than maxWaitMs (${settings.maxWaitMs} ms).`,
-          }),
-        );
-      }
-      const event: RateLimitWaitEvent = { key, waitMs: Math.ceil(wait.waitMs), reason: wait.reason };
-      emit.onRateLimitWait(event);
-      onWait?.(event);
       return new Promise<RateLimitReservation>((resolve, reject) => {
-        const queue = existing ?? { waiters: [], queuedTokens: 0, timer: undefined };
-        queues.set(key, queue);
+        let queue = queues.get(key);
+        const fresh = !queue;
+        if (!queue) {
+          queue = { waiters: [], timer: undefined, draining: false };
+          queues.set(key, queue);
+        }
+        const own = queue;
         let unsubscribe = () => {};
-        const abortWait = () => {
-          const index = queue.waiters.indexOf(waiter);
-          if (index >= 0) {
-            queue.waiters.splice(index, 1);
-            queue.queuedTokens -= tokens;
-          }
+        const leave = () => {
+          const index = own.waiters.indexOf(waiter);
+          if (index >= 0) own.waiters.splice(index, 1);
+          unsubscribe();
+          return index;
+        };
+        const onAbort = () => {
+          const index = leave();
           reject(abortReason(signal as AbortSignal));
-          pump(key);
+          // The head left: whoever is next may fit now.
+          if (index === 0) void drain(key, own);
         };
         const waiter: Waiter = {
           tokens,
-          grant: (chargedBefore) => {
-            unsubscribe();
-            resolve(reservation(key, tokens, reservedOutputTokens, chargedBefore));
+          announced: false,
+          onWait,
+          grant: (at, chargedBefore) => {
+            leave();
+            resolve(reservation(key, tokens, reservedOutputTokens, at, chargedBefore));
+          },
+          refuse: (error) => {
+            leave();
+            reject(error);
           },
         };
-        queue.waiters.push(waiter);
-        queue.queuedTokens += tokens;
+        own.waiters.push(waiter);
         // One listener per shared signal however many calls wait on it (core's `onAbort`).
-        unsubscribe = signal ? onAbort(signal, abortWait) : () => {};
-        if (!existing) pump(key);
+        if (signal) unsubscribe = subscribeAbort(signal, onAbort);
+        if (fresh) void drain(key, own);
+        // Behind a head that is known to wait: estimate this wait now. (While the head's reservation is in flight,
+        // the drain tells everyone once it knows.)
+        else if (!own.draining) estimateFor(key, own, waiter);
       });
     },
 
-    observe(key, rateLimit) {
+    async observe(key, rateLimit) {
       if (!settings.adaptive) return;
-      withState(key, (state, at) =>
-        applyHeaders(state, configuredFor(key), windowMs, headroomMs, rateLimit, undefined, at),
-      );
+      await store.observe(key, { config: configFor(key), info: rateLimit });
     },
 
-    pause: pauseKey,
+    async pause(key, ms) {
+      await store.pause(key, { ms, shrinkBurst: false });
+      const queue = queues.get(key);
+      if (queue && !queue.draining) void drain(key, queue);
+    },
 
-    inspect(key) {
-      return withState(key, (state, at) => {
-        const limits = effectiveLimits(configuredFor(key), state);
-        const queue = queues.get(key);
-        refillKey(state, shapesOf(key, state), at);
-        return {
-          requests: limits.requestsPerMinute === undefined ? undefined : state.requests.level,
-          tokens: limits.tokensPerMinute === undefined ? undefined : state.tokens.level,
-          pausedForMs: Math.max(0, state.pausedUntil - at),
-          waiting: queue?.waiters.length ?? 0,
-          limits,
-        };
-      });
+    limitsFor: (key) => ({ ...configFor(key).limits }),
+
+    async inspect(key) {
+      const snapshot = await store.snapshot(key, { config: configFor(key) });
+      return {
+        requests: snapshot.requests,
+        tokens: snapshot.tokens,
+        pausedForMs: snapshot.pausedForMs,
+        waiting: queues.get(key)?.waiters.length ?? 0,
+        limits: snapshot.limits,
+        burstScale: snapshot.burstScale,
+      };
     },
   };
 }
 
 /** A 429 the provider sent (not one of our own client-side refusals, and not `insufficient_quota`). */
 function isProviderRateLimit(error: unknown): error is RateLimitError {
-  return RateLimitError.isInstance(error) && error.source !== 'resilience' && error.kind !== 'quota';
+  return (
+    isSwitchboardError(error) &&
+    error.code === 'rate-limit' &&
+    error.source !== 'resilience' &&
+    (error as { kind?: unknown }).kind !== 'quota'
+  );
 }
 
 /**

@@ -17,25 +17,36 @@ export interface BucketShape {
 /** Below this, a shortfall is float noise, not a reason to wait. */
 const EPSILON = 1e-6;
 
-/** With smoothing, the share of a window a bucket may hold beyond the largest call: room to catch up after a timer fires late. */
-export const SMOOTHING_SLACK = 0.03;
+/**
+ * With smoothing, the share of a window a bucket may hold beyond the largest call: room to catch up after a timer
+ * fires late (20 ms of refill in a one-second window).
+ */
+export const SMOOTHING_SLACK = 0.02;
 
 /**
  * The bucket for a per-minute limit. Without smoothing it holds a whole minute less `headroomMs` of refill (the OpenAI
- * model: a burst of nearly the full limit, then `limit/60 000` per ms). With smoothing over `windowMs` it holds only the largest single cost plus a
- * little slack, and refills at a rate chosen so that no window of `windowMs` ever sees more than its share
- * `limit × windowMs / 60 000`: at most `capacity + rate × window` fits in any window.
+ * model: a burst of nearly the full limit, then `limit/60 000` per ms). With smoothing over `windowMs` it holds only
+ * the largest single cost plus a little slack, and refills at a rate chosen so that no window of `windowMs` ever sees
+ * more than its share `limit × windowMs / 60 000`: at most `capacity + rate × window` fits in any window, whatever the
+ * phase of the provider's own windows. `burstScale` (0–1] shrinks the part of the capacity above the smoothed minimum
+ * (a provider 429 halves it).
  */
 export function bucketShape(
   perMinute: number,
   windowMs: number | undefined,
   largestCost: number,
   headroomMs = 0,
+  burstScale = 1,
 ): BucketShape {
   const ratePerMs = perMinute / 60_000;
-  if (windowMs === undefined) return { capacity: Math.max(1, perMinute - ratePerMs * headroomMs), ratePerMs };
+  if (windowMs === undefined) {
+    const full = Math.max(1, perMinute - ratePerMs * headroomMs);
+    const least = Math.min(full, Math.max(1, largestCost) + (perMinute / 60) * SMOOTHING_SLACK);
+    return { capacity: least + (full - least) * burstScale, ratePerMs };
+  }
   const perWindow = (perMinute * windowMs) / 60_000;
-  const capacity = Math.max(1, largestCost) + perWindow * SMOOTHING_SLACK;
+  const least = Math.max(1, largestCost);
+  const capacity = least + perWindow * SMOOTHING_SLACK * burstScale;
   // A limit so small that one call is most of a window: settle for half the window's share rather than stalling.
   const perWindowRefill = Math.max(perWindow - capacity, perWindow / 2);
   return { capacity, ratePerMs: perWindowRefill / windowMs };

@@ -1,19 +1,20 @@
 /** Settings of a retry budget. */
 export interface RetryBudgetOptions {
-  /** Retries earned by each first attempt (0.2: one retry per five calls). */
-  ratio: number;
-  /** Retries earned per second regardless of traffic. */
+  /** What the budget starts with and the most it holds, in retries (each retry costs one). */
+  capacity: number;
+  /** Retries won back by each call that succeeds (0.2: a retry per five successes). */
+  refundPerSuccess: number;
+  /** Retries won back per second regardless of traffic. */
   minPerSecond: number;
-  /** The most retries the budget holds, and what it starts with. */
-  burst: number;
   /** The clock, in milliseconds. */
   now?: () => number;
 }
 
 /**
- * A token bucket of retries that stops retry storms: every first attempt deposits `ratio` of a retry, time adds
- * `minPerSecond`, and every retry spends one. When everything fails the retry rate falls to `ratio` of the call rate
- * instead of multiplying the load by the number of attempts.
+ * A token bucket of retries, as the AWS SDKs keep one: it starts full (`capacity`), every retry costs one, every
+ * success gives back `refundPerSuccess` and time gives back `minPerSecond`. A cold start can spend the whole capacity
+ * on a burst of failures; when most calls fail, retries fall to about `refundPerSuccess` per success instead of
+ * multiplying the load by the number of attempts.
  */
 export class RetryBudget {
   private balance: number;
@@ -22,7 +23,7 @@ export class RetryBudget {
 
   constructor(private readonly options: RetryBudgetOptions) {
     this.now = options.now ?? Date.now;
-    this.balance = options.burst;
+    this.balance = options.capacity;
     this.updatedAt = this.now();
   }
 
@@ -32,10 +33,10 @@ export class RetryBudget {
     return this.balance;
   }
 
-  /** Counts a first attempt. */
-  deposit(): void {
+  /** A call succeeded. */
+  refund(): void {
     this.refill();
-    this.balance = Math.min(this.options.burst, this.balance + this.options.ratio);
+    this.balance = Math.min(this.options.capacity, this.balance + this.options.refundPerSuccess);
   }
 
   /** Spends one retry; false when the budget is empty. */
@@ -51,6 +52,6 @@ export class RetryBudget {
     const elapsed = now - this.updatedAt;
     if (elapsed <= 0) return;
     this.updatedAt = now;
-    this.balance = Math.min(this.options.burst, this.balance + (elapsed / 1000) * this.options.minPerSecond);
+    this.balance = Math.min(this.options.capacity, this.balance + (elapsed / 1000) * this.options.minPerSecond);
   }
 }

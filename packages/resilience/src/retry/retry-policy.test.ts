@@ -216,10 +216,10 @@ describe('the retry budget', () => {
     expect(task).toHaveBeenCalledTimes(3);
   });
 
-  it('earns retries from first attempts in proportion to budgetRatio', async () => {
-    const policy = createRetryPolicy({ baseDelayMs: 0, budgetBurst: 1, budgetRatio: 0.5, budgetMinPerSecond: 0 });
+  it('starts full, spends one per retry and earns budgetRatio back per success (AWS-style bucket)', async () => {
+    const policy = createRetryPolicy({ baseDelayMs: 0, budgetBurst: 2, budgetRatio: 0.5, budgetMinPerSecond: 0 });
     let retries = 0;
-    for (let call = 0; call < 10; call++) {
+    const failing = async () => {
       const outcome = policy
         .execute(
           async () => {
@@ -230,9 +230,17 @@ describe('the retry budget', () => {
         .catch(() => undefined);
       await vi.runAllTimersAsync();
       await outcome;
-    }
-    // Starts with 1 and earns 0.5 per call (capped at 1): one retry every other call.
-    expect(retries).toBe(5);
+    };
+    // A cold start spends the whole capacity (2) at once, then nothing is left.
+    await failing();
+    expect(retries).toBe(2);
+    await failing();
+    expect(retries).toBe(2);
+    // Two successes earn one retry back.
+    await policy.execute(async () => 'ok');
+    await policy.execute(async () => 'ok');
+    await failing();
+    expect(retries).toBe(3);
   });
 
   it('says why it stopped', () => {
@@ -255,7 +263,7 @@ describe('settings', () => {
       baseDelayMs: 500,
       maxDelayMs: 60_000,
       budgetRatio: 0.2,
-      budgetBurst: 10,
+      budgetBurst: 100,
     });
   });
 

@@ -5,6 +5,8 @@ import {
   type SwitchboardError,
   toSwitchboardError,
 } from '@switchboard/core';
+import { ConfigCollector, knownOnly } from '../config/config-collector.js';
+import { KNOWN_OPTIONS } from '../config/known-options.js';
 import { abortReason, throwIfAborted } from '../shared/abort.js';
 import { OptionChecks } from '../shared/option-checks.js';
 import { sleep } from '../shared/sleep.js';
@@ -16,9 +18,22 @@ import { RetryBudget } from './retry-budget.js';
 export interface RetryPolicyOptions extends RetryOptions {
   /** Source of jitter in [0, 1). Defaults to `Math.random`. */
   random?: () => number;
+  /** Told when the retry budget refuses a retry (the error is thrown with `retryBudgetExhausted: true`). */
+  onBudgetExhausted?: (event: RetryBudgetExhaustedEvent) => void;
   /** The clock of the retry budget, in milliseconds. Defaults to `Date.now`. */
   now?: () => number;
 }
+
+/** The retry budget refused a retry: the call ends with `error`. */
+export interface RetryBudgetExhaustedEvent {
+  /** The attempt that failed (1 = the first). */
+  attempt: number;
+  /** The error the call ends with (marked `retryBudgetExhausted: true`). */
+  error: SwitchboardError;
+}
+
+/** The default capacity of the retry budget (the AWS SDKs' 500 at 5 per retry). Core's schema default is 10. */
+export const DEFAULT_RETRY_BUDGET_CAPACITY = 100;
 
 /** The verdict on a failed attempt. */
 export type RetryDecision =
@@ -35,6 +50,8 @@ export type RetryDecision =
       retry: false;
       /** Why not. */
       reason: string;
+      /** The retry budget refused (otherwise the error would have been retried). */
+      budgetExhausted?: true;
     };
 
 /** What `onRetry` learns about a failed attempt that will be retried. */
@@ -63,6 +80,8 @@ export interface RetryExecuteOptions {
 export interface RetrySession {
   /** The attempt under way (1 = the first). */
   readonly attempt: number;
+  /** The current attempt succeeded: the retry budget wins a little back. */
+  succeed(): void;
   /** Decides on the failure of the current attempt; a `retry: true` verdict moves on to the next attempt. */
   decide(error: SwitchboardError): RetryDecision;
 }
@@ -86,26 +105,47 @@ export interface RetryPolicy {
  * the budget refuses retries once they outrun `budgetRatio` of the calls.
  */
 export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy {
-  const { random = Math.random, now, ...numeric } = options;
-  new OptionChecks('retry').fn('random', random).fn('now', now).done();
-  const settings = parseConfig(retryOptionsSchema, numeric, { prefix: 'retry' }) as Required<RetryOptions>;
+  const { random = Math.random, now, onBudgetExhausted, ...numeric } = options;
+  const collector = new ConfigCollector().unknownKeys('retry', options, KNOWN_OPTIONS.retry);
+  collector.run(() =>
+    new OptionChecks('retry').fn('random', random).fn('now', now).fn('onBudgetExhausted', onBudgetExhausted).done(),
+  );
+  const parsed = collector.run(() =>
+    parseConfig(
+      retryOptionsSchema,
+      { ...knownOnly(numeric, KNOWN_OPTIONS.retry), budgetBurst: numeric.budgetBurst ?? DEFAULT_RETRY_BUDGET_CAPACITY },
+      { prefix: 'retry' },
+    ),
+  );
+  collector.done();
+  const settings = parsed as Required<RetryOptions>;
   const budget = new RetryBudget({
-    ratio: settings.budgetRatio,
+    capacity: settings.budgetBurst,
+    refundPerSuccess: settings.budgetRatio,
     minPerSecond: settings.budgetMinPerSecond,
-    burst: settings.budgetBurst,
     ...(now ? { now } : {}),
   });
 
   const session = (): RetrySession => {
-    budget.deposit();
     let attempt = 1;
+    let done = false;
     return {
       get attempt() {
         return attempt;
       },
+      succeed() {
+        if (done) return;
+        done = true;
+        budget.refund();
+      },
       decide(error) {
         const decision = decide(error, attempt);
         if (decision.retry) attempt += 1;
+        else if (decision.budgetExhausted && !done) {
+          done = true;
+          markBudgetExhausted(error);
+          onBudgetExhausted?.({ attempt, error });
+        }
         return decision;
       },
     };
@@ -122,7 +162,7 @@ export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy
       };
     }
     const backoff = fullJitterBackoff(attempt, settings.baseDelayMs, settings.maxDelayMs, random);
-    if (!budget.tryWithdraw()) return { retry: false, reason: 'the retry budget is spent' };
+    if (!budget.tryWithdraw()) return { retry: false, reason: 'the retry budget is spent', budgetExhausted: true };
     if (retryAfter !== undefined && retryAfter >= backoff) {
       return { retry: true, delayMs: retryAfter, reason: `${describe(error)}, waiting its Retry-After` };
     }
@@ -137,7 +177,9 @@ export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy
       for (;;) {
         throwIfAborted(signal, provider);
         try {
-          return await fn(run.attempt, signal);
+          const result = await fn(run.attempt, signal);
+          run.succeed();
+          return result;
         } catch (thrown) {
           if (signal?.aborted) throw abortReason(signal, provider);
           const error = toSwitchboardError(thrown, provider);
@@ -154,4 +196,21 @@ export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy
 
 function describe(error: SwitchboardError): string {
   return error.status === undefined ? error.code : `${error.code} (HTTP ${error.status})`;
+}
+
+/**
+ * Marks an error the retry budget kept from being retried: `retryBudgetExhausted: true` (also in `toJSON()`) and a
+ * sentence in the message, so a failure during a retry storm is told apart from one that used all its attempts.
+ */
+function markBudgetExhausted(error: SwitchboardError): void {
+  const marked = error as SwitchboardError & { retryBudgetExhausted?: boolean };
+  if (marked.retryBudgetExhausted) return;
+  marked.retryBudgetExhausted = true;
+  marked.message = `${error.message} (not retried: the retry budget is spent)`;
+  const toJSON = error.toJSON.bind(error);
+  Object.defineProperty(error, 'toJSON', {
+    value: () => ({ ...toJSON(), retryBudgetExhausted: true }),
+    enumerable: false,
+    configurable: true,
+  });
 }
