@@ -7,6 +7,7 @@ import { type DemoIO, processIO } from './cli/demo-io.js';
 import { Output } from './cli/output.js';
 import { parseCommandLine } from './cli/parse-command-line.js';
 import { COMMANDS, DEFAULT_COMMAND } from './commands/index.js';
+import { startTracing } from './setup/tracing.js';
 
 /** The exit code after Ctrl-C, as shells report it (128 + SIGINT). */
 export const INTERRUPTED_EXIT_CODE = 130;
@@ -16,10 +17,11 @@ export const INTERRUPTED_EXIT_CODE = 130;
  * bad input or usage, 130 after Ctrl-C. Errors are one line (with a stack only under `--verbose`).
  */
 export async function main(argv: string[], io: DemoIO = processIO()): Promise<number> {
-  const [first, ...rest] = argv;
+  const trace = argv.includes('--trace');
+  const [first, ...rest] = argv.filter((arg) => arg !== '--trace');
   const isCommand = first !== undefined && !first.startsWith('-');
   const name = isCommand ? first : DEFAULT_COMMAND;
-  const args = isCommand ? rest : argv;
+  const args = isCommand ? rest : [first, ...rest].filter((arg) => arg !== undefined);
   if (!isCommand && (args.includes('--help') || args.includes('-h'))) {
     io.stdout.write(overview());
     return 0;
@@ -32,6 +34,7 @@ export async function main(argv: string[], io: DemoIO = processIO()): Promise<nu
     );
     return 2;
   }
+  const tracing = trace ? startTracing() : undefined;
   const controller = new AbortController();
   let takenOver: (() => void) | undefined;
   const stopListening = io.onInterrupt(() => {
@@ -66,6 +69,10 @@ export async function main(argv: string[], io: DemoIO = processIO()): Promise<nu
     return error instanceof DemoError ? 2 : 1;
   } finally {
     stopListening();
+    if (tracing) {
+      io.stderr.write(`\nTrace (--trace): every call as OpenTelemetry spans\n${tracing.render().join('\n')}\n`);
+      await tracing.stop();
+    }
   }
 }
 
@@ -83,7 +90,7 @@ function overview(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}${c.name === DEFAULT_COMMAND ? ' (default)' : ''}`),
     '',
-    'Options for every command: --provider openai|azure, --model <name>, --json, --verbose, --help',
+    'Options for every command: --provider openai|azure, --model <name>, --json, --verbose, --trace, --help',
     'Run switchboard-demo <command> --help for a command’s own options.',
   ];
   return `${lines.join('\n')}\n`;

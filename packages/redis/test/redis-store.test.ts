@@ -6,7 +6,7 @@ import {
 } from '@switchboard/resilience';
 import { rateLimitStoreConformance } from '@switchboard/resilience/testing';
 import fc from 'fast-check';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisRateLimitStore, type StoreAvailabilityEvent } from '../src/index.js';
 import type { RedisTestServer } from '../src/testing/index.js';
@@ -235,3 +235,53 @@ function normalise(value: unknown): unknown {
   }
   return value;
 }
+
+describe.skipIf(skipRedis)('Redis store edges', () => {
+  const config: KeyConfig = { limits: { requestsPerMinute: 60 }, windowMs: undefined, headroomMs: 0 };
+
+  it('reloads its script after Redis forgets it, takes connection options, and waits for a lazy client', async () => {
+    const { server, client } = await startRedis();
+    const lazy = new Redis({ port: server.port, host: '127.0.0.1', lazyConnect: true });
+    lazy.on('error', () => {});
+    const viaOptions = createRedisRateLimitStore({ redis: { port: server.port, host: '127.0.0.1' } });
+    const viaLazy = createRedisRateLimitStore({ redis: lazy });
+    try {
+      expect((await viaOptions.reserve('a', { config, tokens: 0 })).ok).toBe(true);
+      await client.script('FLUSH');
+      expect((await viaOptions.reserve('a', { config, tokens: 0 })).ok).toBe(true);
+      expect((await viaLazy.reserve('b', { config, tokens: 0 })).ok).toBe(true);
+      expect(viaLazy.available).toBe(true);
+    } finally {
+      await viaOptions.close();
+      await viaLazy.close();
+      lazy.disconnect();
+      client.disconnect();
+      await server.stop();
+    }
+  });
+
+  it('surfaces a script error instead of treating it as an outage, and survives a throwing hook', async () => {
+    const { server, client } = await startRedis();
+    const warnings: string[] = [];
+    const store = createRedisRateLimitStore({
+      redis: client,
+      timeoutMs: 300,
+      logger: { debug() {}, info() {}, warn: (m: string) => warnings.push(m), error() {} } as never,
+      hooks: {
+        onStoreAvailability() {
+          throw new Error('observer broke');
+        },
+      },
+    });
+    try {
+      await client.set('switchboard:ratelimit:broken', 'not json');
+      await expect(store.reserve('broken', { config, tokens: 0 })).rejects.toThrow();
+      client.disconnect();
+      expect((await store.reserve('k', { config, tokens: 0 })).ok).toBe(true);
+      expect(warnings.some((w) => w.includes('observer broke'))).toBe(true);
+    } finally {
+      await store.close();
+      await server.stop();
+    }
+  });
+});

@@ -30,7 +30,8 @@ export const tourCommand: Command = {
         output.heading(scene.title);
         const sceneStart = performance.now();
         try {
-          results[scene.title] = await scene.run({ demo, output, outDir, signal, io });
+          const run = () => scene.run({ demo, output, outDir, signal, io });
+          results[scene.title] = await (demo.tracing ? demo.tracing.inSpan(`scene: ${scene.title}`, run) : run());
           output.line(output.style('dim', `  (${Math.round(performance.now() - sceneStart)} ms)`));
         } catch (error) {
           // Ctrl-C: the scene in progress stopped; that is not a failure.

@@ -2,6 +2,7 @@ import { createAzureProvider } from '@switchboard/azure';
 import {
   type AzureOptions,
   BUILTIN_MODELS,
+  type Hooks,
   loadConfigFromEnv,
   type OpenAIOptions,
   type Provider,
@@ -12,6 +13,7 @@ import { DEFAULT_MODELS, type MockServer, startMockServer } from '@switchboard/m
 import { createOpenAIProvider } from '@switchboard/openai';
 import { DemoError } from '../cli/demo-error.js';
 import type { Output } from '../cli/output.js';
+import { activeTracing, type DemoTracing } from './tracing.js';
 
 /** Which service the demo talks to. */
 export type ProviderKind = 'openai' | 'azure';
@@ -32,6 +34,12 @@ export interface DemoContext {
   tracker: UsageTracker;
   /** Builds a provider of either kind with the demo's settings (for scenes that wrap their own). */
   create(kind: ProviderKind): Provider;
+  /** `--trace`: the run's span recording, when on. */
+  tracing?: DemoTracing;
+  /** Hooks to give `withResilience` so its retries, waits and breaker changes land on the trace (none without it). */
+  traceHooks: Hooks[];
+  /** Wraps a composed provider (resilience, fallback) in one span per call when tracing; else returns it as it is. */
+  instrument(provider: Provider): Provider;
   /** Stops the mock server, if any. */
   close(): Promise<void>;
 }
@@ -80,7 +88,12 @@ export async function connect(options: {
   const kind: ProviderKind =
     requested ?? (settings.azure && !settings.openai ? 'azure' : settings.openai ? 'openai' : 'azure');
   if (live) options.output.status(`Live: using ${describeService(kind, settings)}.`);
-  const create = (which: ProviderKind) => withHooks(createProvider(which, settings), tracker);
+  const tracing = activeTracing();
+  // Each provider's calls are spans of their own; composed providers (instrument) add the logical call around them.
+  const create = (which: ProviderKind) => {
+    const provider = withHooks(createProvider(which, settings), tracker);
+    return tracing ? tracing.telemetry.wrap(provider) : provider;
+  };
   const providers: Partial<Record<ProviderKind, Provider>> = {};
   for (const which of ['openai', 'azure'] as const) if (settings[which]) providers[which] = create(which);
   return {
@@ -91,6 +104,9 @@ export async function connect(options: {
     ...(mock ? { mock } : {}),
     tracker,
     create,
+    ...(tracing ? { tracing } : {}),
+    traceHooks: tracing ? [tracing.telemetry.hooks] : [],
+    instrument: (provider) => (tracing ? tracing.telemetry.wrap(provider) : provider),
     close: async () => {
       await mock?.close();
     },

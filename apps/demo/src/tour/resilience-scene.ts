@@ -55,10 +55,12 @@ async function retries(context: SceneContext): Promise<unknown> {
   });
   mock.control.faults.add({ kind: 'status', status: 503, times: 1, route: 'chat.completions', surface: 'openai' });
   const log: string[] = [];
-  const provider = withResilience(demo.create('openai'), {
-    retry: { maxAttempts: 5, baseDelayMs: 100 },
-    hooks: narrator(context, log),
-  });
+  const provider = demo.instrument(
+    withResilience(demo.create('openai'), {
+      retry: { maxAttempts: 5, baseDelayMs: 100 },
+      hooks: [narrator(context, log), ...demo.traceHooks],
+    }),
+  );
   const started = performance.now();
   const response = await provider.chat(question, { signal });
   const elapsedMs = Math.round(performance.now() - started);
@@ -74,11 +76,13 @@ async function breaker(context: SceneContext): Promise<unknown> {
   );
   mock.control.faults.add({ kind: 'status', status: 500, times: 3, route: 'chat.completions', surface: 'openai' });
   const log: string[] = [];
-  const provider = withResilience(demo.create('openai'), {
-    retry: false,
-    circuitBreaker: { consecutiveFailures: 3, halfOpenAfterMs: 500 },
-    hooks: narrator(context, log),
-  });
+  const provider = demo.instrument(
+    withResilience(demo.create('openai'), {
+      retry: false,
+      circuitBreaker: { consecutiveFailures: 3, halfOpenAfterMs: 500 },
+      hooks: [narrator(context, log), ...demo.traceHooks],
+    }),
+  );
   const outcomes: string[] = [];
   for (let i = 0; i < 4; i++) {
     outcomes.push(
@@ -110,13 +114,16 @@ async function fallbackToAzure(context: SceneContext): Promise<unknown> {
     withResilience(demo.create('openai'), { retry: { maxAttempts: 2, baseDelayMs: 50 } }),
     withResilience(demo.create('azure'), { retry: { maxAttempts: 2, baseDelayMs: 50 } }),
   ];
-  const provider = fallback(providers, {
-    onAttempt: (e) => {
-      const line = `${e.provider}: ${e.ok ? 'answered' : `failed (${e.error?.code})${e.fallingBack ? ', falling back' : ''}`}`;
-      attempts.push(line);
-      output.detail('attempt', line);
-    },
-  });
+  const provider = demo.instrument(
+    fallback(providers, {
+      onAttempt: (e) => {
+        demo.tracing?.telemetry.onFallbackAttempt(e);
+        const line = `${e.provider}: ${e.ok ? 'answered' : `failed (${e.error?.code})${e.fallingBack ? ', falling back' : ''}`}`;
+        attempts.push(line);
+        output.detail('attempt', line);
+      },
+    }),
+  );
   try {
     const response = await provider.chat(question, { signal });
     output.detail('result', `answered by the fallback: ${response.text.slice(0, 60)}`);
