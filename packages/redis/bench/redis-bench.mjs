@@ -49,10 +49,20 @@ try {
 async function runFleet(redisUrl) {
   const mock = await startMockServer({ rateLimits: { rpm: RPM, enforcement: 'per-second' } });
   try {
-    const settings = { mockUrl: mock.url, rpm: RPM, count: PER_WORKER, concurrency: 8, prompts, ...(redisUrl ? { redisUrl } : {}) };
+    const settings = {
+      mockUrl: mock.url,
+      rpm: RPM,
+      count: PER_WORKER,
+      concurrency: 8,
+      prompts,
+      ...(redisUrl ? { redisUrl } : {}),
+    };
     await Promise.all(Array.from({ length: WORKERS }, () => run(worker, settings)));
     const log = mock.control.requests();
-    const ok = log.filter((entry) => entry.status === 200).map((entry) => entry.time).sort((a, b) => a - b);
+    const ok = log
+      .filter((entry) => entry.status === 200)
+      .map((entry) => entry.time)
+      .sort((a, b) => a - b);
     const rateLimited = log.filter((entry) => entry.status === 429).length;
     const seconds = (ok.at(-1) - ok[0]) / 1000;
     const rate = (ok.length - 1) / seconds;
@@ -63,7 +73,11 @@ async function runFleet(redisUrl) {
 }
 
 async function limiterOverhead(url) {
-  const config = { limits: { requestsPerMinute: 1_000_000, tokensPerMinute: 100_000_000 }, windowMs: 1_000, headroomMs: 0 };
+  const config = {
+    limits: { requestsPerMinute: 1_000_000, tokensPerMinute: 100_000_000 },
+    windowMs: 1_000,
+    headroomMs: 0,
+  };
   const stores = { memory: createMemoryRateLimitStore(), redis: createRedisRateLimitStore({ redis: url }) };
   const samples = { memory: [], redis: [] };
   for (let round = 0; round < 7; round++) {

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { redisAvailability, type RedisTestServer, startRedisTestServer } from '../src/testing/index.js';
+import { type RedisTestServer, redisAvailability, startRedisTestServer } from '../src/testing/index.js';
 
 const availability = redisAvailability();
 /** True when `redis-server` is missing here and not required (the reason is printed once). */

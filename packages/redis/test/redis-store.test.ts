@@ -1,9 +1,5 @@
 import type { Logger } from '@switchboard/core';
-import {
-  createMemoryRateLimitStore,
-  type KeyConfig,
-  type RateLimitStore,
-} from '@switchboard/resilience';
+import { createMemoryRateLimitStore, type KeyConfig, type RateLimitStore } from '@switchboard/resilience';
 import { rateLimitStoreConformance } from '@switchboard/resilience/testing';
 import fc from 'fast-check';
 import { Redis } from 'ioredis';
@@ -36,7 +32,10 @@ describe.skipIf(skipRedis)('Redis rate-limit store', () => {
     const config = fc.record(
       {
         limits: fc.record(
-          { requestsPerMinute: fc.integer({ min: 1, max: 600 }), tokensPerMinute: fc.integer({ min: 10, max: 90_000 }) },
+          {
+            requestsPerMinute: fc.integer({ min: 1, max: 600 }),
+            tokensPerMinute: fc.integer({ min: 10, max: 90_000 }),
+          },
           { requiredKeys: [] },
         ),
         windowMs: fc.option(fc.constantFrom(1_000, 10_000), { nil: undefined }),
@@ -53,7 +52,11 @@ describe.skipIf(skipRedis)('Redis rate-limit store', () => {
         answered: fc.boolean(),
         succeeded: fc.boolean(),
       }),
-      fc.record({ op: fc.constant('pause' as const), ms: fc.integer({ min: 0, max: 5_000 }), shrinkBurst: fc.boolean() }),
+      fc.record({
+        op: fc.constant('pause' as const),
+        ms: fc.integer({ min: 0, max: 5_000 }),
+        shrinkBurst: fc.boolean(),
+      }),
       fc.record({
         op: fc.constant('observe' as const),
         limitRequests: fc.option(fc.integer({ min: 1, max: 600 }), { nil: undefined }),
@@ -109,7 +112,11 @@ describe.skipIf(skipRedis)('Redis rate-limit store', () => {
                     : {}),
                 });
               case 'snapshot':
-                return store.snapshot('k', { config: keyConfig, tokens: action.tokens, ahead: { requests: 1, tokens: 5 } });
+                return store.snapshot('k', {
+                  config: keyConfig,
+                  tokens: action.tokens,
+                  ahead: { requests: 1, tokens: 5 },
+                });
             }
           }
         },
@@ -134,7 +141,9 @@ describe.skipIf(skipRedis)('Redis rate-limit store', () => {
     ).toThrow(
       expect.objectContaining({
         code: 'config',
-        message: expect.stringMatching(/prefx: is not a known option \(did you mean prefix\?\)[\s\S]*redis[\s\S]*ttlMs[\s\S]*onUnavailable/),
+        message: expect.stringMatching(
+          /prefx: is not a known option \(did you mean prefix\?\)[\s\S]*redis[\s\S]*ttlMs[\s\S]*onUnavailable/,
+        ),
       }),
     );
     expect(() => createRedisRateLimitStore(undefined as never)).toThrow(/options object/);

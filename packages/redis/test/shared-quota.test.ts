@@ -59,7 +59,9 @@ describe.skipIf(skipRedis)('one quota shared by processes', () => {
       [fixture('reserve-and-hang.mjs'), JSON.stringify({ redisUrl: redis.url, key, config, tokens: 0 })],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    const reserved = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(String(d))));
+    const reserved = await new Promise<string>((resolve) =>
+      child.stdout.once('data', (d: Buffer) => resolve(String(d))),
+    );
     expect(JSON.parse(reserved).ok).toBe(true);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));

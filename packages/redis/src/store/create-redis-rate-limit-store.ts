@@ -149,16 +149,16 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
         open ? Promise.resolve(undefined) : local.adjust(key, { ...args, config: share(args.config) }),
       ).then(() => undefined),
     pause: (key, args) =>
-      run('pause', key, args, () => (open ? Promise.resolve(undefined) : local.pause(key, args))).then(
-        () => undefined,
-      ),
+      run('pause', key, args, () => (open ? Promise.resolve(undefined) : local.pause(key, args))).then(() => undefined),
     observe: (key, args) =>
       run('observe', key, args, () =>
         open ? Promise.resolve(undefined) : local.observe(key, { ...args, config: share(args.config) }),
       ).then(() => undefined),
     snapshot: (key, args) =>
       run('snapshot', key, args, () =>
-        open ? Promise.resolve(openSnapshot(args.config)) : local.snapshot(key, { ...args, config: share(args.config) }),
+        open
+          ? Promise.resolve(openSnapshot(args.config))
+          : local.snapshot(key, { ...args, config: share(args.config) }),
       ).then((snapshot) => normaliseSnapshot(snapshot as KeySnapshot)),
     async close() {
       if (owned) await client.quit().catch(() => client.disconnect());

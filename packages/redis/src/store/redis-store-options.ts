@@ -76,7 +76,8 @@ export function optionProblems(options: Record<string, unknown>): { path: string
   } else if (typeof redis === 'string' && !/^rediss?:\/\//.test(redis)) {
     problems.push({ path: 'redis', message: 'must be a redis:// or rediss:// URL' });
   }
-  if (prefix !== undefined && typeof prefix !== 'string') problems.push({ path: 'prefix', message: 'must be a string' });
+  if (prefix !== undefined && typeof prefix !== 'string')
+    problems.push({ path: 'prefix', message: 'must be a string' });
   for (const [path, value] of [
     ['ttlMs', ttlMs],
     ['timeoutMs', timeoutMs],
