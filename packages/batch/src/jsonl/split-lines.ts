@@ -12,43 +12,56 @@ export interface Line {
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
+const encoder = new TextEncoder();
+// The byte-order mark is kept: only the reader of a whole file knows whether a line is the file's first.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Splits a byte stream into lines without holding more than one line and one chunk in memory. Splitting on the
- * `\n` byte is safe for UTF-8: no multi-byte character contains it.
+ * `\n` byte is safe for UTF-8: no multi-byte character contains it. Web-standard bytes and text decoding only.
  */
 export async function* splitLines(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<Line> {
-  let pending: Buffer[] = [];
+  let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   let offset = 0;
   for await (const chunk of chunks) {
-    const buffer =
-      typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
     let start = 0;
-    let newline = buffer.indexOf(NEWLINE, start);
+    let newline = bytes.indexOf(NEWLINE, start);
     while (newline !== -1) {
-      const piece = buffer.subarray(start, newline);
-      const bytes = pending.length ? Buffer.concat([...pending, piece]) : piece;
+      const piece = bytes.subarray(start, newline);
+      const line = pending.length ? concat(pending, pendingBytes, piece) : piece;
       const byteLength = pendingBytes + piece.length + 1;
-      yield { text: decode(bytes), offset, byteLength, terminated: true };
+      yield { text: decode(line), offset, byteLength, terminated: true };
       offset += byteLength;
       pending = [];
       pendingBytes = 0;
       start = newline + 1;
-      newline = buffer.indexOf(NEWLINE, start);
+      newline = bytes.indexOf(NEWLINE, start);
     }
-    if (start < buffer.length) {
+    if (start < bytes.length) {
       // Copy: the stream may reuse the chunk's memory.
-      pending.push(Buffer.from(buffer.subarray(start)));
-      pendingBytes += buffer.length - start;
+      pending.push(bytes.slice(start));
+      pendingBytes += bytes.length - start;
     }
   }
   if (pendingBytes > 0) {
-    yield { text: decode(Buffer.concat(pending)), offset, byteLength: pendingBytes, terminated: false };
+    yield { text: decode(concat(pending, pendingBytes)), offset, byteLength: pendingBytes, terminated: false };
   }
 }
 
-function decode(bytes: Buffer): string {
+function concat(parts: Uint8Array[], partsBytes: number, last?: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(partsBytes + (last?.length ?? 0));
+  let position = 0;
+  for (const part of parts) {
+    joined.set(part, position);
+    position += part.length;
+  }
+  if (last) joined.set(last, position);
+  return joined;
+}
+
+function decode(bytes: Uint8Array): string {
   const end = bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN ? bytes.length - 1 : bytes.length;
-  return bytes.toString('utf8', 0, end);
+  return decoder.decode(bytes.subarray(0, end));
 }
