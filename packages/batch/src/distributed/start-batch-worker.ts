@@ -84,9 +84,13 @@ export function startBatchWorker(provider: Provider, options: BatchWorkerOptions
     target: Provider,
   ): Promise<BatchResult> => {
     const counter: AttemptCounter = { attempts: 0 };
+    // A signal per call, linked to the worker's: listeners never pile up on the one long-lived signal.
+    const call = new AbortController();
+    const forward = () => call.abort(stopping.signal.reason);
+    stopping.signal.addEventListener('abort', forward, { once: true });
     const callOptions: CallOptions = {
       ...settings.callOptions,
-      signal: stopping.signal,
+      signal: call.signal,
       metadata: { ...settings.callOptions?.metadata, customId: item.customId, [ATTEMPTS_METADATA_KEY]: counter },
     };
     const started = performance.now();
@@ -105,6 +109,8 @@ export function startBatchWorker(provider: Provider, options: BatchWorkerOptions
         performance.now() - started,
         counter.attempts,
       );
+    } finally {
+      stopping.signal.removeEventListener('abort', forward);
     }
   };
 
