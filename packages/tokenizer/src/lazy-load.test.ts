@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 
 describe('cold import', () => {
-  it('does not load the WASM encoder until something is counted', async () => {
+  it('does not instantiate the WASM encoder until something is counted', async () => {
     const api = await import('./index.js');
-    const { isTiktokenLoaded } = await import('./encoding/load-tiktoken.js');
-    expect(isTiktokenLoaded()).toBe(false);
+    const { isWasmReady, hasRankData } = await import('./runtime/tiktoken-runtime.js');
+    expect(isWasmReady()).toBe(false);
     api.resolveModelEncoding('gpt-4o');
-    expect(isTiktokenLoaded()).toBe(false);
+    expect(isWasmReady()).toBe(false);
     expect(api.countTokens('hello world', { model: 'gpt-4o' })).toBe(2);
-    expect(isTiktokenLoaded()).toBe(true);
+    expect(isWasmReady()).toBe(true);
+    expect(hasRankData('o200k_base')).toBe(true);
+    expect(hasRankData('r50k_base')).toBe(false);
     api.dispose();
   });
 });

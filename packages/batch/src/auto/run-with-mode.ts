@@ -2,8 +2,10 @@ import { InvalidRequestError, type Provider } from '@switchboard/core';
 import type { RateLimiterOptions } from '@switchboard/resilience';
 import { type BatchPlan, planBatch } from '../plan/plan-batch.js';
 import { GeneratorBatchRun } from '../run/batch-run.js';
+import type { BatchRun, BatchSummary } from '../run/batch-run-types.js';
 import { ProgressTracker } from '../run/progress.js';
-import type { BatchRun, BatchSummary, RunBatchOptions } from '../run/run-options.js';
+import { runLocalBatch } from '../run/run-local-batch.js';
+import type { RunBatchOptions } from '../run/run-options.js';
 import { submitBatchJob } from '../submit/submit-batch-job.js';
 import type { BatchInput } from '../types/batch-request.js';
 import type { BatchResult } from '../types/batch-result.js';
@@ -17,7 +19,6 @@ export function runWithMode(
   provider: Provider,
   requests: BatchInput,
   options: RunBatchOptions & { mode: 'batch-api' | 'auto' },
-  runLocal: (provider: Provider, requests: BatchInput, options: RunBatchOptions) => BatchRun,
 ): BatchRun {
   let inner: BatchRun | undefined;
   const idle = new ProgressTracker();
@@ -40,7 +41,7 @@ export function runWithMode(
       });
       mode = plan.recommendation.mode;
     }
-    if (mode === 'local') inner = runLocal(provider, requests, { ...options, mode: 'local' });
+    if (mode === 'local') inner = runLocalBatch(provider, requests, { ...options, mode: 'local' });
     else {
       const job = await submitBatchJob(provider, requests, {
         signal: options.signal,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { AbortedError, ParseError } from '@switchboard/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JsonlWriter } from './jsonl-writer.js';
+import { readBatchRequests } from './read-batch-requests.js';
 import { readJsonl, readJsonlLines } from './read-jsonl.js';
 
 let dir: string;
@@ -24,6 +25,32 @@ describe('readJsonl', () => {
     const lines = [];
     for await (const line of readJsonlLines(new URL(`file://${path}`))) lines.push(line.lineNumber);
     expect(lines).toEqual([1, 3]);
+  });
+
+  it('accepts a file that starts with a UTF-8 byte-order mark, as Windows editors write it', async () => {
+    const path = join(dir, 'bom.jsonl');
+    const line = (id: string) =>
+      JSON.stringify({ customId: id, request: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: id }] } });
+    await writeFile(path, `\ufeff${line('a')}\r\n${line('b')}\r\n`);
+    const ids = [];
+    for await (const request of readBatchRequests(path)) ids.push(request.customId);
+    expect(ids).toEqual(['a', 'b']);
+    // Only the file's first line loses it: a mark inside the file is data (and here not JSON).
+    await writeFile(path, `${line('a')}\n\ufeff${line('b')}\n`);
+    await expect(async () => {
+      for await (const _ of readJsonl(path)) {
+        // read to the end
+      }
+    }).rejects.toThrow(/Line 2/);
+    // A stream whose first chunk holds only part of the mark.
+    const bytes = new TextEncoder().encode(`\ufeff{"n":1}\n`);
+    async function* split() {
+      yield bytes.subarray(0, 2);
+      yield bytes.subarray(2);
+    }
+    const values = [];
+    for await (const value of readJsonl(split())) values.push(value);
+    expect(values).toEqual([{ n: 1 }]);
   });
 
   it('reads from a stream of text', async () => {

@@ -19,6 +19,8 @@ export interface NumberedLine {
   lineNumber: number;
 }
 
+const BYTE_ORDER_MARK = 0xfeff;
+
 /** Streams the non-empty lines of a JSONL source, one at a time (memory stays flat however large the file). */
 export async function* readJsonlLines(
   source: JsonlSource,
@@ -28,7 +30,9 @@ export async function* readJsonlLines(
   for await (const line of linesOf(source)) {
     lineNumber += 1;
     if (options.signal?.aborted) throw new AbortedError({ message: 'Reading the JSONL input was aborted.' });
-    if (line.text.trim() !== '') yield { text: line.text, lineNumber };
+    // Editors on Windows start UTF-8 files with a byte-order mark; it is not part of the first line's JSON.
+    const text = lineNumber === 1 && line.text.charCodeAt(0) === BYTE_ORDER_MARK ? line.text.slice(1) : line.text;
+    if (text.trim() !== '') yield { text, lineNumber };
   }
 }
 

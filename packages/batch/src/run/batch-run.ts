@@ -1,6 +1,6 @@
 import type { BatchResult } from '../types/batch-result.js';
+import type { BatchRun, BatchSummary } from './batch-run-types.js';
 import type { BatchProgress } from './progress.js';
-import type { BatchRun, BatchSummary } from './run-options.js';
 
 /** A `BatchRun` over a generator of results that reports its summary when it ends. */
 export class GeneratorBatchRun<S extends BatchSummary> implements BatchRun<S> {

@@ -14,11 +14,12 @@ import { hashRequest, InputFingerprint } from '../checkpoint/fingerprint.js';
 import { CheckpointError } from '../errors/checkpoint-error.js';
 import type { BatchInput, BatchRequest } from '../types/batch-request.js';
 import type { BatchResult } from '../types/batch-result.js';
+import type { BatchSummary } from './batch-run-types.js';
+import type { LocalRunOptions } from './local-run-options.js';
 import { OrderingBuffer } from './ordering-buffer.js';
 import { ATTEMPTS_METADATA_KEY, type AttemptCounter, prepareProvider } from './prepare-provider.js';
 import type { ProgressTracker } from './progress.js';
 import { resultCost } from './result-cost.js';
-import type { BatchSummary, RunBatchOptions } from './run-options.js';
 import { validateBatchRequest } from './validate-request.js';
 import { WakeSignal } from './wake-signal.js';
 
@@ -41,7 +42,7 @@ export interface RunObserver {
 export async function* localRun(
   baseProvider: Provider,
   input: BatchInput,
-  options: RunBatchOptions,
+  options: LocalRunOptions,
   observer: RunObserver,
 ): AsyncGenerator<BatchResult> {
   const settings = parseConfig(batchOptionsSchema, {

@@ -1,6 +1,6 @@
 import { type Provider, wrapProvider } from '@switchboard/core';
 import { withResilience } from '@switchboard/resilience';
-import type { RunBatchOptions } from './run-options.js';
+import type { LocalRunOptions } from './local-run-options.js';
 
 /** The metadata key under which a call's attempt counter travels through the middleware chain. */
 export const ATTEMPTS_METADATA_KEY = 'switchboardBatchAttempts';
@@ -16,7 +16,7 @@ export interface AttemptCounter {
  * `withResilience` with the run's shared rate limiter and retry policy. The circuit breaker is off unless asked for:
  * in a batch it would turn an outage into a burst of non-retryable failures instead of waits.
  */
-export function prepareProvider(provider: Provider, options: RunBatchOptions): Provider {
+export function prepareProvider(provider: Provider, options: LocalRunOptions): Provider {
   const counted = wrapProvider(provider, {
     wrapCall(next, _context, callOptions) {
       const counter = callOptions.metadata?.[ATTEMPTS_METADATA_KEY] as AttemptCounter | undefined;

@@ -1,10 +1,12 @@
 import type { Provider } from '@switchboard/core';
 import { runWithMode } from '../auto/run-with-mode.js';
+import { runOptionsError } from '../options/check-run-options.js';
 import type { BatchInput } from '../types/batch-request.js';
 import { GeneratorBatchRun } from './batch-run.js';
-import { localRun } from './local-run.js';
+import type { BatchRun } from './batch-run-types.js';
 import { ProgressTracker } from './progress.js';
-import type { BatchRun, RunBatchOptions } from './run-options.js';
+import { runLocalBatch } from './run-local-batch.js';
+import type { RunBatchOptions } from './run-options.js';
 
 /**
  * Runs many requests against a provider as fast as its limits allow: bounded concurrency through a shared rate
@@ -17,14 +19,26 @@ import type { BatchRun, RunBatchOptions } from './run-options.js';
  * const run = runBatch(provider, requests, { concurrency: 32, checkpoint: 'run.ckpt.jsonl' });
  * for await (const result of run) console.log(result.customId, result.ok ? result.chat?.text : result.error.code);
  * ```
+ *
+ * Bad options (unknown keys with a did-you-mean hint, bad values, in `plan`, `job` and `job.local` too) fail the run
+ * with one ConfigError naming every problem, when it is first iterated, collected or drained.
  */
 export function runBatch(provider: Provider, requests: BatchInput, options: RunBatchOptions = {}): BatchRun {
+  const invalid = runOptionsError(options);
+  if (invalid) return failedRun(invalid);
   if (options.mode === 'batch-api' || options.mode === 'auto') {
-    return runWithMode(provider, requests, { ...options, mode: options.mode }, runBatch);
+    return runWithMode(provider, requests, { ...options, mode: options.mode });
   }
+  return runLocalBatch(provider, requests, options);
+}
+
+function failedRun(error: Error): BatchRun {
   const tracker = new ProgressTracker();
   return new GeneratorBatchRun(
-    (report) => localRun(provider, requests, options, { tracker, onSummary: report }),
+    // biome-ignore lint/correctness/useYield: the run fails before it yields anything
+    async function* () {
+      throw error;
+    },
     () => tracker.snapshot(),
   );
 }

@@ -3,9 +3,9 @@ import { basename, join } from 'node:path';
 import type { BatchJob } from '@switchboard/core';
 import { readJsonlLines } from '../jsonl/read-jsonl.js';
 import { GeneratorBatchRun } from '../run/batch-run.js';
+import type { BatchRun } from '../run/batch-run-types.js';
 import { type BatchProgress, ProgressTracker } from '../run/progress.js';
-import { runBatch } from '../run/run-batch.js';
-import type { BatchRun } from '../run/run-options.js';
+import { runLocalBatch } from '../run/run-local-batch.js';
 import { sleep } from '../run/sleep.js';
 import type { BatchRequest } from '../types/batch-request.js';
 import type { BatchFailure, BatchResult } from '../types/batch-result.js';
@@ -214,7 +214,7 @@ export class BatchJobHandle {
         const requests = this.requestsOf(round, followUp);
         if (this.context.options.onFailed === 'local') {
           tally.ranLocally += followUp.size;
-          for await (const result of runBatch(this.context.provider, requests, this.context.options.local)) {
+          for await (const result of runLocalBatch(this.context.provider, requests, this.context.options.local)) {
             yield deliver(result);
           }
           break;

@@ -1,7 +1,8 @@
 import type { ModelCatalog } from '@switchboard/core';
 import type { RetryPolicy, RetryPolicyOptions } from '@switchboard/resilience';
+import type { BatchSummary } from '../run/batch-run-types.js';
+import type { LocalRunOptions } from '../run/local-run-options.js';
 import type { BatchProgress } from '../run/progress.js';
-import type { BatchSummary, RunBatchOptions } from '../run/run-options.js';
 import type { BatchInput } from '../types/batch-request.js';
 
 /** What to do with requests that a Batch API job did not answer but that may succeed when tried again. */
@@ -38,7 +39,7 @@ export interface SubmitBatchJobOptions {
   /** Resubmission rounds at most, with `onFailed: 'resubmit'`. Default 1. */
   maxResubmits?: number;
   /** Options of the local run, with `onFailed: 'local'`. */
-  local?: RunBatchOptions;
+  local?: LocalRunOptions;
   /** Progress while waiting (from the batches' request counts) and while reading results. */
   onProgress?: (progress: BatchProgress) => void;
   /** Stops submitting, waiting or reading; batches already created keep running (resume them by id). */

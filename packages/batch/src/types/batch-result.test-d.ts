@@ -1,6 +1,6 @@
 import type { ChatResponse, SwitchboardError } from '@switchboard/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { BatchRun, BatchSummary } from '../run/run-options.js';
+import type { BatchRun, BatchSummary } from '../run/batch-run-types.js';
 import type { BatchJobSummary } from '../submit/submit-options.js';
 import type { BatchRequest } from './batch-request.js';
 import type { BatchLineOutcome, BatchResult } from './batch-result.js';

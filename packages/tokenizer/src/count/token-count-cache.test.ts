@@ -47,3 +47,20 @@ describe('TokenCountCache', () => {
     expect(compute).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('TokenCountCache (large)', () => {
+  it('evicts the least recently used eighth at once and keeps every recently used text', () => {
+    const cache = new TokenCountCache({ maxEntries: 64 });
+    const compute = vi.fn((text: string) => text.length);
+    for (let index = 0; index < 64; index++) cache.get(`t${index}`, compute);
+    for (let index = 0; index < 8; index++) cache.get(`t${index}`, compute); // t0..t7 become the most recent
+    cache.get('new', compute);
+    expect(cache.size).toBe(56);
+    compute.mockClear();
+    for (let index = 0; index < 8; index++) cache.get(`t${index}`, compute);
+    cache.get('new', compute);
+    expect(compute).not.toHaveBeenCalled();
+    cache.get('t8', compute); // among the oldest, so evicted
+    expect(compute).toHaveBeenCalledTimes(1);
+  });
+});

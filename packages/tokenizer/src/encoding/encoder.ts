@@ -1,6 +1,6 @@
 import type { EncodingName } from '@switchboard/core';
-import type { Tiktoken } from 'tiktoken';
-import { loadTiktoken } from './load-tiktoken.js';
+import type { Tiktoken } from 'tiktoken/lite/init';
+import { createTiktoken } from '../runtime/tiktoken-runtime.js';
 import { mergeLongPiece } from './merge-long-piece.js';
 import { pretokenizePattern } from './pretokenize-patterns.js';
 import { loadRankTable, type RankTable } from './rank-table.js';
@@ -52,7 +52,7 @@ export class Encoder {
     readonly name: EncodingName,
     private readonly limits: EncoderLimits = DEFAULT_ENCODER_LIMITS,
   ) {
-    this.tiktoken = loadTiktoken().get_encoding(name);
+    this.tiktoken = createTiktoken(name);
     this.segmentOptions = {
       newlineRule: name === 'o200k_base' || name === 'cl100k_base',
       chunkChars: limits.chunkChars,

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { EncodingName } from '@switchboard/core';
+import { rankDataOf } from '../runtime/tiktoken-runtime.js';
 
 /**
  * The encoding's vocabulary (token bytes → rank, which is the token id) in a compact open-addressing hash table, for
  * the long-piece merge. tiktoken's WASM API cannot answer "is this byte string a token?" (its lookup traps on a
- * miss), so the table is read from the rank file tiktoken ships in `encoders/<name>.json`. About 4 MB for o200k,
+ * miss), so the table is built from the same rank data the lite encoder was created with (`encoders/<name>.json`). About 4 MB for o200k,
  * built only when a text actually contains a long unsplittable run.
  */
 export interface RankTable {
@@ -20,12 +19,9 @@ for (let index = 0; index < BASE64.length; index++) BASE64_VALUE[BASE64.charCode
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-/** Reads the rank file of `encoding` from the installed tiktoken package. */
+/** The table of `encoding`, from the rank data the encoder was created with. */
 export function loadRankTable(encoding: EncodingName): RankTable {
-  const require = createRequire(import.meta.url);
-  const file = require.resolve(`tiktoken/encoders/${encoding}.json`);
-  const { bpe_ranks: ranks } = JSON.parse(readFileSync(file, 'utf8')) as { bpe_ranks: string };
-  return buildRankTable(ranks);
+  return buildRankTable(rankDataOf(encoding).bpe_ranks);
 }
 
 /**

@@ -1,8 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { isSwitchboardError } from '@switchboard/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   dataUrl,
   gifHeader,
@@ -12,7 +8,7 @@ import {
   webpLosslessHeader,
   webpLossyHeader,
 } from './__fixtures__/image-headers.js';
-import { imageSizeFromBytes, imageSizeFromDataUrl, imageSizeOf, readImageSize } from './image-size.js';
+import { imageSizeFromBytes, imageSizeFromDataUrl, imageSizeOf } from './image-size.js';
 
 describe('imageSizeFromBytes', () => {
   it.each([
@@ -69,37 +65,5 @@ describe('imageSizeOf', () => {
     expect(imageSizeOf('https://example.com/cat.png')).toBeUndefined();
     expect(imageSizeOf('cat.png')).toBeUndefined();
     expect(imageSizeOf({ path: 'cat.png' })).toBeUndefined();
-  });
-});
-
-describe('readImageSize', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'sb-tokenizer-'));
-    await writeFile(join(dir, 'a.gif'), gifHeader(32, 64));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  it('reads a file path, as a string or a path object', async () => {
-    await expect(readImageSize(join(dir, 'a.gif'))).resolves.toEqual({ width: 32, height: 64 });
-    await expect(readImageSize({ path: join(dir, 'a.gif') })).resolves.toEqual({ width: 32, height: 64 });
-  });
-
-  it('resolves bytes without I/O and leaves http URLs unknown', async () => {
-    await expect(readImageSize(pngHeader(1, 2))).resolves.toEqual({ width: 1, height: 2 });
-    await expect(readImageSize('https://example.com/x.png')).resolves.toBeUndefined();
-  });
-
-  it('throws a typed error for a missing file, and an aborted error when aborted', async () => {
-    const missing = readImageSize(join(dir, 'missing.png'));
-    await expect(missing).rejects.toMatchObject({ code: 'invalid-request' });
-    await missing.catch((error) => expect(isSwitchboardError(error)).toBe(true));
-    const controller = new AbortController();
-    controller.abort();
-    await expect(readImageSize(join(dir, 'a.gif'), { signal: controller.signal })).rejects.toMatchObject({
-      code: 'aborted',
-    });
   });
 });

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { AbortedError, type ImageSource, InvalidRequestError } from '@switchboard/core';
+import type { ImageSource } from '@switchboard/core';
 
 /** Pixel dimensions of an image. */
 export interface ImageSize {
@@ -73,9 +72,9 @@ export function imageSizeFromDataUrl(url: string): ImageSize | undefined {
   const comma = url.indexOf(',');
   if (comma < 0 || !url.slice(0, comma).toLowerCase().endsWith(';base64')) return undefined;
   const data = url.slice(comma + 1);
-  const head = imageSizeFromBytes(Buffer.from(data.slice(0, DATA_URL_HEAD), 'base64'));
+  const head = imageSizeFromBytes(decodeBase64(data.slice(0, DATA_URL_HEAD)));
   if (head || data.length <= DATA_URL_HEAD) return head;
-  return imageSizeFromBytes(Buffer.from(data, 'base64'));
+  return imageSizeFromBytes(decodeBase64(data));
 }
 
 /**
@@ -90,34 +89,22 @@ export function imageSizeOf(source: ImageSource): ImageSize | undefined {
   return undefined;
 }
 
-/**
- * The dimensions of an image source, reading a file path from disk if needed (http(s) URLs are not fetched: pass
- * their size to `countChatTokens` through `imageSize`). Throws InvalidRequestError when a file cannot be read;
- * resolves to undefined when the bytes are not a PNG, GIF, WebP or JPEG.
- */
-export async function readImageSize(
-  source: ImageSource,
-  options: { signal?: AbortSignal } = {},
-): Promise<ImageSize | undefined> {
-  const known = imageSizeOf(source);
-  if (known) return known;
-  const path =
-    typeof source === 'object' && 'path' in source
-      ? source.path
-      : typeof source === 'string' && !/^(https?:|data:)/i.test(source)
-        ? source
-        : undefined;
-  if (path === undefined) return undefined;
+/** Decodes base64 with `atob` (every runtime has it), ignoring a cut-off final group as Node's decoder does. */
+function decodeBase64(data: string): Uint8Array {
+  const clean = data.replace(/[^A-Za-z0-9+/]/g, '');
+  let binary: string;
   try {
-    return imageSizeFromBytes(await readFile(path, { signal: options.signal }));
-  } catch (error) {
-    if (options.signal?.aborted)
-      throw new AbortedError({ message: 'Reading the image size was aborted.', cause: error });
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InvalidRequestError({
-      message: `Cannot read the image file ${JSON.stringify(path)}${code ? ` (${code})` : ''}.`,
-      source: 'client',
-      cause: error,
-    });
+    binary = atob(clean.slice(0, clean.length - (clean.length % 4)) + tailGroup(clean));
+  } catch {
+    return new Uint8Array(0);
   }
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
+
+/** The last partial group of 2 or 3 characters, padded; a single leftover character carries no whole byte. */
+function tailGroup(clean: string): string {
+  const rest = clean.length % 4;
+  return rest < 2 ? '' : clean.slice(clean.length - rest).padEnd(4, '=');
 }
