@@ -19,6 +19,7 @@ import {
 } from './routes/files.js';
 import { handleImages } from './routes/images.js';
 import { handleListModels, handleRetrieveModel } from './routes/models.js';
+import { handleCreateResponse, handleDeleteResponse, handleRetrieveResponse } from './routes/responses.js';
 import { serveImage } from './routes/serve-image.js';
 import { createState, type MockState } from './state.js';
 
@@ -43,6 +44,9 @@ export interface MockServer {
 
 const HANDLERS = new Map<RouteName, RouteHandler>([
   ['chat.completions', handleChat],
+  ['responses.create', handleCreateResponse],
+  ['responses.retrieve', handleRetrieveResponse],
+  ['responses.delete', handleDeleteResponse],
   ['embeddings', handleEmbeddings],
   ['images.generations', handleImages],
   ['models.list', handleListModels],

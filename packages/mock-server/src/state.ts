@@ -7,6 +7,7 @@ import { IdGenerator } from './ids.js';
 import { DEFAULT_MODELS, type LatencyOptions, type MockServerOptions } from './options.js';
 import { RateLimiter } from './rate-limits/rate-limiter.js';
 import { RequestLog } from './request-log.js';
+import { ResponseStore } from './responses/response-store.js';
 import { Sleeper } from './sleeper.js';
 
 /** Generation delays in force. */
@@ -55,6 +56,8 @@ export interface MockState {
   files: FileStore;
   /** Batches by id, in creation order. */
   batches: Map<string, BatchRecord>;
+  /** Stored Responses API responses (`previous_response_id`, retrieval). */
+  responses: ResponseStore;
 }
 
 /** Builds the shared state from the options (defaults applied). */
@@ -87,5 +90,6 @@ export function createState(options: MockServerOptions): MockState {
     promptCache: new PromptCache(),
     files: new FileStore(ids),
     batches: new Map(),
+    responses: new ResponseStore(),
   };
 }

@@ -10,6 +10,19 @@ const STREAM_ERROR_EVENT = `data: ${JSON.stringify({
   },
 })}\n\n`;
 
+/** What a stream fault writes on a given wire format (chat completions by default). */
+export interface StreamFaultTails {
+  /** The error payload of a `stream-error` fault, sent after `sent` events. */
+  streamError(sent: number): string;
+  /** The chunk that is not JSON, of a `malformed-json` fault. */
+  malformed: string;
+}
+
+const CHAT_TAILS: StreamFaultTails = {
+  streamError: () => STREAM_ERROR_EVENT,
+  malformed: 'data: {"id":"chatcmpl-broken","object":"chat.completion.chunk","choices":[{\n\n',
+};
+
 /** Timing of a stream. */
 export interface StreamTiming {
   /** Wait before the first content event (events before it, like Azure's prompt-filter chunk, go out at once). */
@@ -28,6 +41,7 @@ export async function writeStream(
   events: string[],
   timing: StreamTiming,
   sleeper: Sleeper,
+  tails: StreamFaultTails = CHAT_TAILS,
 ): Promise<void> {
   const fault = ctx.fault;
   const cutAt =
@@ -47,8 +61,7 @@ export async function writeStream(
     }
   }
   if (ctx.gone) return;
-  if (fault?.kind === 'stream-error') res.write(STREAM_ERROR_EVENT);
-  else if (fault?.kind === 'malformed-json')
-    res.write('data: {"id":"chatcmpl-broken","object":"chat.completion.chunk","choices":[{\n\n');
+  if (fault?.kind === 'stream-error') res.write(tails.streamError(cutAt));
+  else if (fault?.kind === 'malformed-json') res.write(tails.malformed);
   res.end();
 }

@@ -20,6 +20,9 @@ export type FaultKind =
 /** The logical routes faults can target (`'*'` for all). */
 export type RouteName =
   | 'chat.completions'
+  | 'responses.create'
+  | 'responses.retrieve'
+  | 'responses.delete'
   | 'embeddings'
   | 'images.generations'
   | 'models.list'
