@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultSpec, RouteName } from '../faults/fault-spec.js';
+import { malformJson } from '../faults/malform-json.js';
 import type { LogEntry } from '../request-log.js';
 import type { ApiError } from './api-error.js';
 import { AZURE_JSON_HEADERS, AZURE_SSE_HEADERS, OPENAI_JSON_HEADERS, OPENAI_SSE_HEADERS } from './headers.js';
@@ -69,11 +70,11 @@ export class RequestContext {
     return out;
   }
 
-  /** Sends a JSON body (already serialised or not). A `malformed-json` fault cuts the body in half. */
+  /** Sends a JSON body (already serialised or not). A `malformed-json` fault sends a broken cut of it instead. */
   json(status: number, body: unknown, extra: readonly string[] = []): void {
     if (this.gone) return;
     let text = typeof body === 'string' ? body : JSON.stringify(body);
-    if (this.fault?.kind === 'malformed-json' && status < 400) text = `${text.slice(0, Math.max(1, text.length >> 1))}`;
+    if (this.fault?.kind === 'malformed-json' && status < 400) text = malformJson(text);
     const headers = this.#headers(this.azure ? AZURE_JSON_HEADERS : OPENAI_JSON_HEADERS, extra);
     headers.push('content-length', String(Buffer.byteLength(text)));
     this.log.status = status;
