@@ -3,6 +3,7 @@ import { authenticate } from './auth.js';
 import { applyFault } from './faults/apply-fault.js';
 import type { RouteName } from './faults/fault-spec.js';
 import { ApiError } from './http/api-error.js';
+import { corsHeaders } from './http/cors.js';
 import { internalError, malformedJson, unknownRoute } from './http/not-found.js';
 import { ClientGoneError, readBody } from './http/read-body.js';
 import { RequestContext } from './http/request-context.js';
@@ -48,6 +49,7 @@ export async function dispatch(
     requestId,
     log,
   );
+  if (req.headers.origin !== undefined) ctx.cors = corsHeaders(req.headers.origin, state.corsOrigins);
   try {
     const handler = match && handlers.get(match.route);
     if (!match || !handler || (match.dated && !query.has('api-version'))) {

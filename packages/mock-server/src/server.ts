@@ -4,11 +4,13 @@ import { createControl, type MockControl } from './control.js';
 import { CONTROL_PREFIX, handleControl } from './control-http.js';
 import { dispatch, type RouteHandler } from './dispatch.js';
 import type { RouteName } from './faults/fault-spec.js';
+import { answerPreflight, corsHeaders } from './http/cors.js';
 import { matchRoute } from './http/router.js';
 import type { MockServerOptions } from './options.js';
 import { attachRealtime, type RealtimeController } from './realtime/index.js';
 import { handleCancelBatch, handleCreateBatch, handleListBatches, handleRetrieveBatch } from './routes/batches.js';
 import { handleChat } from './routes/chat.js';
+import { handleCreateClientSecret } from './routes/client-secrets.js';
 import { handleEmbeddings } from './routes/embeddings.js';
 import {
   handleCreateFile,
@@ -47,6 +49,7 @@ const HANDLERS = new Map<RouteName, RouteHandler>([
   ['responses.create', handleCreateResponse],
   ['responses.retrieve', handleRetrieveResponse],
   ['responses.delete', handleDeleteResponse],
+  ['realtime.client_secrets', handleCreateClientSecret],
   ['embeddings', handleEmbeddings],
   ['images.generations', handleImages],
   ['models.list', handleListModels],
@@ -62,16 +65,29 @@ const HANDLERS = new Map<RouteName, RouteHandler>([
   ['batches.list', handleListBatches],
 ]);
 
+/** Control and image answers write their own headers; CORS goes on first through the progressive API. */
+function setCors(req: IncomingMessage, res: ServerResponse, state: MockState): void {
+  if (req.headers.origin === undefined) return;
+  const cors = corsHeaders(req.headers.origin, state.corsOrigins);
+  for (let i = 0; i < cors.length; i += 2) res.setHeader(cors[i] as string, cors[i + 1] as string);
+}
+
 function onRequest(state: MockState, control: MockControl, req: IncomingMessage, res: ServerResponse): void {
   const url = req.url ?? '/';
   const q = url.indexOf('?');
   const path = q === -1 ? url : url.slice(0, q);
   const queryString = q === -1 ? undefined : url.slice(q + 1);
+  if (req.method === 'OPTIONS') {
+    answerPreflight(req, res, state.corsOrigins);
+    return;
+  }
   if (path.startsWith(CONTROL_PREFIX)) {
+    setCors(req, res, state);
     void handleControl(req, res, path, new URLSearchParams(queryString), control);
     return;
   }
   if (path.startsWith('/mock-files/')) {
+    setCors(req, res, state);
     serveImage(req, res, path, state);
     return;
   }
@@ -94,6 +110,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     seed: state.seed,
     latency: { firstDeltaMs: state.latency.timeToFirstTokenMs, betweenDeltasMs: state.latency.interChunkMs },
     unhandledUpgrade: 'not-found',
+    clientSecrets: state.clientSecrets,
     ...options.realtime,
     onUpgrade: (record) => {
       const entry = state.log.begin('GET', record.url, {}, record.connectionId ?? state.ids.next('req_'));

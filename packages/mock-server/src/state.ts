@@ -3,9 +3,11 @@ import { BlobStore } from './blob-store.js';
 import { PromptCache } from './chat/prompt-cache.js';
 import { FaultRegistry } from './faults/fault-registry.js';
 import { FileStore } from './files/file-store.js';
+import type { CorsOrigins } from './http/cors.js';
 import { IdGenerator } from './ids.js';
 import { DEFAULT_MODELS, type LatencyOptions, type MockServerOptions } from './options.js';
 import { RateLimiter } from './rate-limits/rate-limiter.js';
+import { ClientSecretStore } from './realtime/client-secrets.js';
 import { RequestLog } from './request-log.js';
 import { ResponseStore } from './responses/response-store.js';
 import { Sleeper } from './sleeper.js';
@@ -58,6 +60,10 @@ export interface MockState {
   batches: Map<string, BatchRecord>;
   /** Stored Responses API responses (`previous_response_id`, retrieval). */
   responses: ResponseStore;
+  /** Ephemeral realtime client secrets (`ek_...`), shared with the WebSocket upgrade's authentication. */
+  clientSecrets: ClientSecretStore;
+  /** Origins allowed by CORS. */
+  corsOrigins: CorsOrigins;
 }
 
 /** Builds the shared state from the options (defaults applied). */
@@ -91,5 +97,7 @@ export function createState(options: MockServerOptions): MockState {
     files: new FileStore(ids),
     batches: new Map(),
     responses: new ResponseStore(),
+    clientSecrets: new ClientSecretStore(),
+    corsOrigins: options.corsOrigins ?? '*',
   };
 }

@@ -23,6 +23,7 @@ export type RouteName =
   | 'responses.create'
   | 'responses.retrieve'
   | 'responses.delete'
+  | 'realtime.client_secrets'
   | 'embeddings'
   | 'images.generations'
   | 'models.list'

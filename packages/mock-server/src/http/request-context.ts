@@ -28,6 +28,8 @@ export class RequestContext {
   model: string | undefined;
   /** Extra headers for the response (rate limits), flat name/value list. */
   extraHeaders: readonly string[] = [];
+  /** CORS headers for the request's Origin (empty for requests without one). */
+  cors: readonly string[] = [];
   /** A fault that acts on the response body or stream. */
   fault: FaultSpec | undefined;
 
@@ -66,6 +68,7 @@ export class RequestContext {
       ? [...base, 'x-request-id', this.requestId, 'apim-request-id', this.requestId]
       : [...base, 'x-request-id', this.requestId, 'openai-processing-ms', processing];
     if (this.extraHeaders.length > 0) out.push(...this.extraHeaders);
+    if (this.cors.length > 0) out.push(...this.cors);
     if (extra.length > 0) out.push(...extra);
     return out;
   }

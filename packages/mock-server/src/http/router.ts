@@ -38,6 +38,10 @@ function matchResource(method: string, parts: string[], start: number): Pick<Rou
             ? { route: 'responses.delete', id: b }
             : undefined;
       return undefined;
+    case 'realtime':
+      return method === 'POST' && b === 'client_secrets' && count === 2
+        ? { route: 'realtime.client_secrets', id: undefined }
+        : undefined;
     case 'embeddings':
       return method === 'POST' && count === 1 ? { route: 'embeddings', id: undefined } : undefined;
     case 'images':

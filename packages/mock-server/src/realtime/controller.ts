@@ -128,7 +128,8 @@ export function attachRealtime(server: Server, options: AttachRealtimeOptions = 
   const accept = (init: Omit<ConnectionInit, 'id' | 'session'>, url: string) => {
     const id = `conn_${++counter}`;
     const { target } = init;
-    const connection = new RealtimeConnection({ ...init, id, session: newSession(target.model) }, deps);
+    const session = options.clientSecrets?.sessionFor(init.credentialKey, target.model) ?? newSession(target.model);
+    const connection = new RealtimeConnection({ ...init, id, session }, deps);
     live.set(id, connection);
     log.push(connection.info);
     if (log.length > maxLoggedConnections) {

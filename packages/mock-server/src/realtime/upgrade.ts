@@ -1,5 +1,6 @@
 import { type IncomingMessage, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { isClientSecret } from './client-secrets.js';
 import type { RealtimeCredential, RealtimeOptions, RealtimeRoute } from './types.js';
 
 /** The subprotocol prefix browsers use to carry a key, since they cannot set headers on a WebSocket. */
@@ -107,8 +108,18 @@ export function authenticate(
   const credentials = credentialsOf(request, target.provider);
   const keys = target.provider === 'azure' ? (options.azureApiKeys ?? options.apiKeys) : options.apiKeys;
   const check = options.authorize ?? ((credential: RealtimeCredential) => !keys || keys.includes(credential.key));
-  const accepted = credentials.find((credential) => check(credential));
+  const secrets = options.clientSecrets;
+  let expired = false;
+  const accepted = credentials.find((credential) => {
+    if (!secrets || !isClientSecret(credential.key)) return check(credential);
+    const status = secrets.status(credential.key);
+    if (status === 'expired') expired = true;
+    return status === 'valid';
+  });
   if (accepted) return accepted;
+  if (expired && target.provider === 'openai') {
+    return openAIRejection(401, 'Your ephemeral key has expired.', 'invalid_request_error', 'invalid_api_key');
+  }
   if (target.provider === 'azure') {
     return azureRejection(
       401,
