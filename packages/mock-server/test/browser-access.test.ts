@@ -2,7 +2,7 @@ import { expectOpenAI } from '@internal/conformance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockServer } from '../src/index.js';
 import { expectRefusal, RawClient, startHarness } from '../src/realtime/__fixtures__/harness.js';
-import { ClientSecretStore } from '../src/realtime/client-secrets.js';
+import { ClientSecretStore } from '../src/realtime/transport/client-secrets.js';
 import { rawFetch, startTestServer, TEST_KEY } from './helpers.js';
 
 const PAGE = 'http://localhost:5173';

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../http/request-context.js';
-import type { Sleeper } from '../sleeper.js';
+import type { Sleeper } from '../server/sleeper.js';
 
 const STREAM_ERROR_EVENT = `data: ${JSON.stringify({
   error: {

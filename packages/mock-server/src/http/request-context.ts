@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultSpec, RouteName } from '../faults/fault-spec.js';
 import { malformJson } from '../faults/malform-json.js';
-import type { LogEntry } from '../request-log.js';
+import type { LogEntry } from '../server/request-log.js';
 import type { ApiError } from './api-error.js';
 import { AZURE_JSON_HEADERS, AZURE_SSE_HEADERS, OPENAI_JSON_HEADERS, OPENAI_SSE_HEADERS } from './headers.js';
 import type { Surface } from './router.js';

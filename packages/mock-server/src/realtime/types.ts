@@ -1,5 +1,5 @@
-import type { ClientSecretStore } from './client-secrets.js';
-import type { RealtimeRateLimit, RealtimeRateLimitSettings } from './rate-limits.js';
+import type { ClientSecretStore } from './transport/client-secrets.js';
+import type { RealtimeRateLimit, RealtimeRateLimitSettings } from './transport/rate-limits.js';
 
 /** Which of the three realtime URLs a connection came in on. */
 export type RealtimeRoute = 'openai' | 'azure-v1' | 'azure-deployments';

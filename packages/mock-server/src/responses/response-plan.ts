@@ -1,8 +1,8 @@
 import { planChatAnswer } from '../chat/chat-answer.js';
 import type { ChatRequest } from '../chat/chat-request.js';
-import type { IdGenerator } from '../ids.js';
 import { estimateTokens } from '../text-generator.js';
 import { TRIGGERS } from '../triggers.js';
+import type { IdGenerator } from '../vocabulary/ids.js';
 import type { ParsedInput } from './input-items.js';
 import { DEFAULT_EFFORT, encryptReasoning, isReasoningModel, reasoningTokens, summaryTokens } from './reasoning.js';
 import type { ReasoningEffort, ResponsesRequest } from './responses-request.js';

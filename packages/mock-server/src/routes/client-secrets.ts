@@ -1,9 +1,9 @@
 import { ApiError, invalidRequest, invalidValue } from '../http/api-error.js';
 import { asObjectBody, optionalObject, rejectUnknown } from '../http/fields.js';
 import type { RequestContext } from '../http/request-context.js';
-import { CLIENT_SECRET_SECONDS } from '../realtime/client-secrets.js';
-import { RealtimeClientEventError } from '../realtime/errors.js';
-import type { MockState } from '../state.js';
+import { RealtimeClientEventError } from '../realtime/protocol/errors.js';
+import { CLIENT_SECRET_SECONDS } from '../realtime/transport/client-secrets.js';
+import type { MockState } from '../server/state.js';
 
 const KNOWN = new Set(['expires_after', 'session']);
 const DEFAULT_MODEL = 'gpt-realtime';

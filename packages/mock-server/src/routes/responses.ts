@@ -9,7 +9,7 @@ import { renderResponse } from '../responses/render-response.js';
 import { errorEvent, LEADING_EVENTS, renderResponseEvents } from '../responses/render-response-stream.js';
 import { countInputTokens, planResponse } from '../responses/response-plan.js';
 import { parseResponsesRequest, unsupportedReasoning } from '../responses/responses-request.js';
-import { latencyFor, type MockState } from '../state.js';
+import { latencyFor, type MockState } from '../server/state.js';
 import { hashString } from '../text-generator.js';
 import { TRIGGERS } from '../triggers.js';
 import { resolveModel } from './resolve-model.js';
