@@ -24,14 +24,10 @@ const STREAM_MODEL = 'gpt-4o-streaming';
 const SERVER_OPTIONS = { requestLogLimit: 1000, latency: { perModel: { [STREAM_MODEL]: STREAM_LATENCY } } };
 
 function startServer(script = './server-process.mjs') {
-  const child = fork(
-    fileURLToPath(new URL(script, import.meta.url)),
-    [JSON.stringify(SERVER_OPTIONS)],
-    {
-      execArgv: ['--expose-gc'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
-  );
+  const child = fork(fileURLToPath(new URL(script, import.meta.url)), [JSON.stringify(SERVER_OPTIONS)], {
+    execArgv: ['--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const next = (type) =>
     new Promise((resolve) => {
       const onMessage = (message) => {
@@ -175,6 +171,8 @@ try {
 
 console.log('\n| metric | baseline | ours | ratio | target | result |\n| --- | --- | --- | --- | --- | --- |');
 for (const row of table) {
-  console.log(`| ${row.metric} | ${row.baseline} | ${row.ours} | ${row.ratio} | ${row.target} | ${row.pass ? 'PASS' : 'FAIL'} |`);
+  console.log(
+    `| ${row.metric} | ${row.baseline} | ${row.ours} | ${row.ratio} | ${row.target} | ${row.pass ? 'PASS' : 'FAIL'} |`,
+  );
 }
 if (table.some((row) => !row.pass)) process.exitCode = 1;
