@@ -1,5 +1,6 @@
 import type { RequestContext } from '../http/request-context.js';
 import type { Sleeper } from '../server/sleeper.js';
+import { StreamScheduler } from './stream-scheduler.js';
 
 const STREAM_ERROR_EVENT = `data: ${JSON.stringify({
   error: {
@@ -23,6 +24,18 @@ const CHAT_TAILS: StreamFaultTails = {
   malformed: 'data: {"id":"chatcmpl-broken","object":"chat.completion.chunk","choices":[{\n\n',
 };
 
+const schedulers = new WeakMap<Sleeper, StreamScheduler>();
+
+/** The scheduler of the server that owns `sleeper` (one per server, made on its first paced stream). */
+function schedulerFor(sleeper: Sleeper): StreamScheduler {
+  let scheduler = schedulers.get(sleeper);
+  if (!scheduler) {
+    scheduler = new StreamScheduler(sleeper);
+    schedulers.set(sleeper, scheduler);
+  }
+  return scheduler;
+}
+
 /** Timing of a stream. */
 export interface StreamTiming {
   /** Wait before the first content event (events before it, like Azure's prompt-filter chunk, go out at once). */
@@ -33,7 +46,7 @@ export interface StreamTiming {
 }
 
 /**
- * Writes SSE events with the configured latency, applying the context's stream fault (stop without [DONE], an error
+ * Writes SSE events with the configured latency (paced by the server's StreamScheduler), applying the context's stream fault (stop without [DONE], an error
  * payload, or a chunk that is not JSON) after `afterEvents` events. Stops quietly when the client goes away.
  */
 export async function writeStream(
@@ -49,15 +62,29 @@ export async function writeStream(
       ? Math.min(fault.afterEvents ?? 2, events.length - 1)
       : events.length;
   const { res } = ctx;
+  const start = performance.now();
   ctx.startStream();
   if (timing.timeToFirstTokenMs === 0 && timing.interChunkMs === 0) {
     res.write(cutAt === events.length ? events.join('') : events.slice(0, cutAt).join(''));
   } else {
-    for (let i = 0; i < cutAt; i++) {
-      if (i === timing.leadingEvents) await sleeper.sleep(timing.timeToFirstTokenMs);
-      else if (i > timing.leadingEvents) await sleeper.sleep(timing.interChunkMs);
-      if (ctx.gone) return;
-      res.write(events[i]);
+    const leading = Math.min(timing.leadingEvents, cutAt);
+    if (leading > 0) res.write(events.slice(0, leading).join(''));
+    if (leading < cutAt) {
+      const written = await new Promise<boolean>((done) =>
+        schedulerFor(sleeper).add({
+          ctx,
+          events,
+          next: leading,
+          cutAt,
+          nextAt: start + timing.timeToFirstTokenMs,
+          interChunkMs: timing.interChunkMs,
+          done,
+        }),
+      );
+      if (!written) {
+        if (!ctx.gone) res.end();
+        return;
+      }
     }
   }
   if (ctx.gone) return;

@@ -5,6 +5,13 @@
 export class Sleeper {
   #pending = new Map<NodeJS.Timeout, () => void>();
   #closed = false;
+  #onClose: (() => void)[] = [];
+
+  /** Runs `callback` when the sleeper closes (at once if it already has): for timers kept outside `sleep`. */
+  onClose(callback: () => void): void {
+    if (this.#closed) callback();
+    else this.#onClose.push(callback);
+  }
 
   /** Resolves after `ms` (at once for 0, or when the sleeper is closed). */
   sleep(ms: number): Promise<void> {
@@ -31,5 +38,8 @@ export class Sleeper {
       resolve();
     }
     this.#pending.clear();
+    const callbacks = this.#onClose;
+    this.#onClose = [];
+    for (const callback of callbacks) callback();
   }
 }
