@@ -37,6 +37,8 @@ export function post(agent, origin, path, payload, onFirstByte) {
       response.on('error', reject);
     });
     request.on('error', reject);
+    // Bounded: a request that takes longer than 30 s fails instead of holding the bench forever.
+    request.setTimeout(30_000, () => request.destroy(new Error('bench request timed out')));
     request.end(payload);
   });
 }
@@ -92,6 +94,8 @@ export async function concurrentStreams(origin, { count, model }) {
     try {
       const result = await post(agent, origin, '/v1/chat/completions', payload, onFirstByte);
       return { ...result, complete: result.status === 200 && result.body.endsWith('data: [DONE]\n\n') };
+    } catch {
+      return { complete: false, firstByteMs: undefined };
     } finally {
       if (streaming) open--;
     }

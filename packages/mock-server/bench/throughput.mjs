@@ -1,15 +1,19 @@
-// Mock-server benchmark: non-streaming chat throughput and concurrent streams against the baselines of issue 3
-// (>= 2,000 requests/s and 200 concurrent streams on a 2-core machine), plus an opt-in memory soak.
-//   node bench/throughput.mjs                 short run (~30 s)
+// Mock-server benchmark, every figure against a baseline measured in the same run (issue 21):
+// - non-streaming chat: the mock's requests/s as a ratio of a minimal do-nothing node:http server's (baseline-server.mjs),
+//   both in their own process, measured interleaved (alternating order), median of the per-run ratios; target >= 0.85;
+// - concurrent streams: BENCH_STREAMS (default 2,000) streams opened at once; first-chunk p99 (median over runs) < 250 ms;
+// - opt-in memory soak.
+//   node bench/throughput.mjs                 short run (about a minute)
 //   BENCH_SOAK=1 node bench/throughput.mjs    adds the 60-second soak (BENCH_SOAK_SECONDS to change)
 // Needs the built dist (pnpm build). Loopback only; every load loop is bounded in time and count.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chatThroughput, concurrentStreams, median, percentile } from './load.mjs';
 
-const BASELINE_RPS = 2_000;
-const BASELINE_STREAMS = 200;
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const STREAMS = Number(process.env.BENCH_STREAMS ?? 2_000);
+const RATIO_TARGET = 0.85;
+const FIRST_CHUNK_TARGET_MS = 250;
+const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 5));
 const RUN_MS = Number(process.env.BENCH_RUN_MS ?? 3_000);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 64);
 const SOAK = process.env.BENCH_SOAK === '1' || process.argv.includes('--soak');
@@ -19,15 +23,11 @@ const STREAM_LATENCY = { timeToFirstTokenMs: 50, interChunkMs: 10 };
 const STREAM_MODEL = 'gpt-4o-streaming';
 const SERVER_OPTIONS = { requestLogLimit: 1000, latency: { perModel: { [STREAM_MODEL]: STREAM_LATENCY } } };
 
-function startServer() {
-  const child = fork(
-    fileURLToPath(new URL('./server-process.mjs', import.meta.url)),
-    [JSON.stringify(SERVER_OPTIONS)],
-    {
-      execArgv: ['--expose-gc'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
-  );
+function startServer(script = './server-process.mjs') {
+  const child = fork(fileURLToPath(new URL(script, import.meta.url)), [JSON.stringify(SERVER_OPTIONS)], {
+    execArgv: ['--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const next = (type) =>
     new Promise((resolve) => {
       const onMessage = (message) => {
@@ -58,7 +58,7 @@ const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function soak(server, seconds) {
   console.log(
-    `\nsoak: ${seconds} s of ${WORKERS} chat loops + waves of ${BASELINE_STREAMS} concurrent streams (server heap sampled after GC)`,
+    `\nsoak: ${seconds} s of ${WORKERS} chat loops + waves of ${STREAMS} concurrent streams (server heap sampled after GC)`,
   );
   await server.stats();
   const samples = [];
@@ -68,7 +68,7 @@ async function soak(server, seconds) {
     let waves = 0;
     let complete = 0;
     while (performance.now() < deadline - 2_000) {
-      const result = await concurrentStreams(server.origin, { count: BASELINE_STREAMS, model: STREAM_MODEL });
+      const result = await concurrentStreams(server.origin, { count: STREAMS, model: STREAM_MODEL });
       waves++;
       complete += result.complete;
     }
@@ -98,58 +98,81 @@ async function soak(server, seconds) {
 }
 
 const server = await startServer();
+const baseline = await startServer('./baseline-server.mjs');
+const table = [];
 try {
   console.log(
-    `mock-server bench: ${RUNS} runs of ${RUN_MS} ms, ${WORKERS} keep-alive workers, server in its own process`,
+    `mock-server bench: ${RUNS} interleaved runs of ${RUN_MS} ms per server, ${WORKERS} keep-alive workers, each server in its own process`,
   );
   await chatThroughput(server.origin, { workers: WORKERS, ms: 1_000 });
-  const rates = [];
-  const p50s = [];
-  const p99s = [];
+  await chatThroughput(baseline.origin, { workers: WORKERS, ms: 1_000 });
+  const ratios = [];
+  const mockRates = [];
+  const baseRates = [];
   const busy = [];
   for (let run = 0; run < RUNS; run++) {
-    const before = await server.stats();
-    const wallStart = performance.now();
-    const result = await chatThroughput(server.origin, { workers: WORKERS, ms: RUN_MS });
-    const after = await server.stats();
-    busy.push((after.cpuMs - before.cpuMs) / (performance.now() - wallStart));
-    rates.push(result.rps);
-    p50s.push(percentile(result.latencies, 50));
-    p99s.push(percentile(result.latencies, 99));
+    // Alternate which server goes first, so drift on a shared machine hits both alike.
+    const order = run % 2 === 0 ? ['mock', 'baseline'] : ['baseline', 'mock'];
+    const result = {};
+    for (const which of order) {
+      const target = which === 'mock' ? server : baseline;
+      const before = await target.stats();
+      const wallStart = performance.now();
+      result[which] = await chatThroughput(target.origin, { workers: WORKERS, ms: RUN_MS });
+      const after = await target.stats();
+      if (which === 'mock') busy.push((after.cpuMs - before.cpuMs) / (performance.now() - wallStart));
+    }
+    mockRates.push(result.mock.rps);
+    baseRates.push(result.baseline.rps);
+    ratios.push(result.mock.rps / result.baseline.rps);
     console.log(
-      `  run ${run + 1}: ${fmt(result.rps)} req/s (${result.failed} failed), server busy ${fmt(busy.at(-1) * 100)}% of one core`,
+      `  run ${run + 1}: mock ${fmt(result.mock.rps)} req/s (${result.mock.failed} failed), baseline ${fmt(result.baseline.rps)} req/s -> x${ratios.at(-1).toFixed(3)}`,
     );
   }
-  const rps = median(rates);
-  console.log(
-    `non-streaming chat: median ${fmt(rps)} req/s, p50 ${fmt(median(p50s), 1)} ms, p99 ${fmt(median(p99s), 1)} ms -> x${(rps / BASELINE_RPS).toFixed(2)} of the ${BASELINE_RPS} req/s baseline; server busy ${fmt(median(busy) * 100)}% of one core (the load generator shares the machine)`,
-  );
-  const perRequestUs = median(rates.map((rate, i) => (busy[i] * 1e6) / rate));
-  console.log(
-    `  server CPU per request: ${fmt(perRequestUs)} µs -> about ${fmt(1e6 / perRequestUs)} req/s per core before the server itself saturates`,
-  );
+  const ratio = median(ratios);
+  table.push({
+    metric: 'non-streaming chat req/s',
+    baseline: `${fmt(median(baseRates))} (do-nothing node:http)`,
+    ours: fmt(median(mockRates)),
+    ratio: `x${ratio.toFixed(3)}`,
+    target: `>= x${RATIO_TARGET}`,
+    pass: ratio >= RATIO_TARGET,
+  });
+  const perRequestUs = median(mockRates.map((rate, i) => (busy[i] * 1e6) / rate));
+  console.log(`  mock server CPU per request: ${fmt(perRequestUs)} µs`);
 
-  const peaks = [];
-  const durations = [];
   const firsts = [];
-  let allComplete = true;
+  let complete = true;
   for (let run = 0; run < RUNS; run++) {
-    const result = await concurrentStreams(server.origin, { count: BASELINE_STREAMS, model: STREAM_MODEL });
-    peaks.push(result.peak);
-    durations.push(result.durationMs);
-    firsts.push(percentile(result.firstChunk, 99));
-    allComplete &&= result.complete === BASELINE_STREAMS;
+    const result = await concurrentStreams(server.origin, { count: STREAMS, model: STREAM_MODEL });
+    const p99 = percentile(result.firstChunk, 99);
+    firsts.push(p99);
+    complete &&= result.complete === STREAMS;
     console.log(
-      `  run ${run + 1}: ${result.complete}/${BASELINE_STREAMS} streams complete, peak ${result.peak} streaming at once, all done in ${fmt(result.durationMs)} ms, first chunk p99 ${fmt(percentile(result.firstChunk, 99), 1)} ms`,
+      `  run ${run + 1}: ${result.complete}/${STREAMS} streams complete, peak ${result.peak} streaming at once, all done in ${fmt(result.durationMs)} ms, first chunk p50 ${fmt(percentile(result.firstChunk, 50), 1)} ms, p99 ${fmt(p99, 1)} ms`,
     );
   }
-  const peak = median(peaks);
-  console.log(
-    `concurrent streams (ttft ${STREAM_LATENCY.timeToFirstTokenMs} ms, ${STREAM_LATENCY.interChunkMs} ms/chunk): median peak ${peak} streaming at once, ${allComplete ? 'all' : 'NOT all'} complete with [DONE], median wave ${fmt(median(durations))} ms, first chunk p99 ${fmt(median(firsts), 1)} ms -> x${(peak / BASELINE_STREAMS).toFixed(2)} of the ${BASELINE_STREAMS}-stream baseline`,
-  );
+  const firstP99 = median(firsts);
+  table.push({
+    metric: `first-chunk p99, ${STREAMS} concurrent streams`,
+    baseline: `ttft ${STREAM_LATENCY.timeToFirstTokenMs} ms (configured)`,
+    ours: `${fmt(firstP99, 1)} ms`,
+    ratio: `x${(firstP99 / STREAM_LATENCY.timeToFirstTokenMs).toFixed(2)} of ttft`,
+    target: `< ${FIRST_CHUNK_TARGET_MS} ms, all complete`,
+    pass: firstP99 < FIRST_CHUNK_TARGET_MS && complete,
+  });
 
   if (SOAK) await soak(server, SOAK_SECONDS);
   else console.log('\n(memory soak skipped: set BENCH_SOAK=1 for the 60-second run)');
 } finally {
   await server.close();
+  await baseline.close();
 }
+
+console.log('\n| metric | baseline | ours | ratio | target | result |\n| --- | --- | --- | --- | --- | --- |');
+for (const row of table) {
+  console.log(
+    `| ${row.metric} | ${row.baseline} | ${row.ours} | ${row.ratio} | ${row.target} | ${row.pass ? 'PASS' : 'FAIL'} |`,
+  );
+}
+if (table.some((row) => !row.pass)) process.exitCode = 1;

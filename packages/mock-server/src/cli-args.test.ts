@@ -23,6 +23,8 @@ describe('parseCliArgs', () => {
         'b',
         '--seed',
         '7',
+        '--cors-origin',
+        'http://localhost:5173',
       ]),
     ).toEqual({
       help: false,
@@ -34,8 +36,13 @@ describe('parseCliArgs', () => {
         faultRate: 0.1,
         apiKeys: ['a', 'b'],
         seed: 7,
+        corsOrigins: ['http://localhost:5173'],
       },
     });
+    expect(parseCliArgs(['--cors-origin', 'http://a.test', '--cors-origin', '*'])).toMatchObject({
+      options: { corsOrigins: '*' },
+    });
+    expect(() => parseCliArgs(['--cors-origin', 'localhost'])).toThrow('--cors-origin must be');
     expect(parseCliArgs([])).toEqual({ help: false, options: { mode: 'openai', port: 0 } });
     expect(parseCliArgs(['--latency', '200'])).toMatchObject({
       options: { latency: { timeToFirstTokenMs: 200, interChunkMs: 0 } },

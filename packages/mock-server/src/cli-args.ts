@@ -14,6 +14,7 @@ Usage: switchboard-mock [options]
   --fault-rate <p>    probability (0..1) that any request fails with a 500
   --api-key <key>     accept only this key (repeatable; default: any key)
   --seed <n>          default seed for answers
+  --cors-origin <o>   allow this browser origin (repeatable; default: any origin, '*')
   --help              show this help
 
 Control API: GET|POST|DELETE /__mock/faults, GET /__mock/requests, PUT /__mock/latency, ... (see README).`;
@@ -43,6 +44,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
       'fault-rate': { type: 'string' },
       'api-key': { type: 'string', multiple: true },
       seed: { type: 'string' },
+      'cors-origin': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -68,5 +70,14 @@ export function parseCliArgs(argv: string[]): CliCommand {
   if (values['api-key']) options.apiKeys = values['api-key'];
   const seed = integer('seed', values.seed);
   if (seed !== undefined) options.seed = seed;
+  const origins = values['cors-origin'];
+  if (origins) {
+    for (const origin of origins) {
+      if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+        throw new TypeError(`--cors-origin must be '*' or an origin like http://localhost:5173, got "${origin}"`);
+      }
+    }
+    options.corsOrigins = origins.includes('*') ? '*' : origins;
+  }
   return { help: false, options };
 }

@@ -2,7 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseCliArgs, USAGE } from './cli-args.js';
-import { type MockServer, startMockServer } from './server.js';
+import { type MockServer, startMockServer } from './server/server.js';
 
 /** Where the CLI writes (injectable for tests). */
 export interface CliIo {

@@ -1,4 +1,3 @@
-export type { MockControl, MockStats, RequestFilter } from './control.js';
 export type { FaultKind, FaultSpec, InstalledFault, RouteName } from './faults/fault-spec.js';
 export type {
   BatchOptions,
@@ -33,7 +32,8 @@ export type {
   RealtimeUpgradeRecord,
 } from './realtime/index.js';
 export { attachRealtime } from './realtime/index.js';
-export type { RecordedRequest } from './request-log.js';
-export type { MockServer } from './server.js';
-export { startMockServer } from './server.js';
+export type { MockControl, MockStats, RequestFilter } from './server/control.js';
+export type { RecordedRequest } from './server/request-log.js';
+export type { MockServer } from './server/server.js';
+export { startMockServer } from './server/server.js';
 export { TRIGGERS } from './triggers.js';

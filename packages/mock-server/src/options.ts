@@ -85,6 +85,11 @@ export interface MockServerOptions {
    * (`timeToFirstTokenMs` → `firstDeltaMs`, `interChunkMs` → `betweenDeltasMs`).
    */
   realtime?: Omit<AttachRealtimeOptions, 'listen'>;
+  /**
+   * Browser origins allowed by CORS: `'*'` (default: any page may call the mock) or exact origins such as
+   * `['http://localhost:5173']`. Preflights are answered on every route; requests without `Origin` get no CORS headers.
+   */
+  corsOrigins?: '*' | string[];
   /** Closes the server when aborted. */
   signal?: AbortSignal;
 }

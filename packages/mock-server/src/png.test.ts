@@ -1,7 +1,7 @@
 import { crc32, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { BlobStore } from './blob-store.js';
 import { renderPng } from './png.js';
+import { BlobStore } from './server/blob-store.js';
 
 describe('renderPng', () => {
   it('writes a valid RGB PNG: signature, IHDR, CRCs, inflatable IDAT of the right size', () => {

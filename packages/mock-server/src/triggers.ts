@@ -9,4 +9,6 @@ export const TRIGGERS = {
   filterCompletion: '[mock:filter-completion]',
   /** The model refuses (`message.refusal` instead of `content`). */
   refuse: '[mock:refuse]',
+  /** Responses API: the response fails (`status: failed`, `error.code: server_error`; streams end with `response.failed`). */
+  failResponse: '[mock:fail-response]',
 } as const;

@@ -170,16 +170,26 @@ describe('connection faults', () => {
 });
 
 describe('body and stream faults', () => {
-  it('sends malformed JSON with status 200', async () => {
-    server.control.faults.add({ kind: 'malformed-json', times: 1 });
-    const response = await fetch(`${server.url}/chat/completions`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer sk-test-mock-key-0001', 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'gpt-4o', messages }),
-    });
-    expect(response.status).toBe(200);
-    const text = await response.text();
-    expect(() => JSON.parse(text)).toThrow();
+  it('sends malformed JSON with status 200, every time', async () => {
+    // Scoped to a model no other request uses, so nothing else can take the fault.
+    const send = async () => {
+      server.control.faults.add({ kind: 'malformed-json', model: 'malformed-json-model', times: 1 });
+      const response = await fetch(`${server.url}/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer sk-test-mock-key-0001', 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'malformed-json-model', messages, seed: 7 }),
+      });
+      expect(response.status).toBe(200);
+      expect(server.control.requests().at(-1)?.fault).toBe('malformed-json');
+      return response.text();
+    };
+    const first = await send();
+    expect(() => JSON.parse(first)).toThrow();
+    for (let i = 0; i < 5; i++) {
+      const again = await send();
+      expect(() => JSON.parse(again)).toThrow();
+      expect(again.startsWith('{')).toBe(true);
+    }
   });
 
   it('sends a stream chunk that is not JSON', async () => {

@@ -7,6 +7,12 @@ export interface ValidateOptions {
   noExtraProperties?: boolean;
   /** Excuse the real-vs-spec differences listed in ../shared/reference/README.md, and nothing else. Default false. */
   allowKnownDifferences?: boolean;
+  /**
+   * Read every `oneOf` as `anyOf` (the Responses unions have no discriminator, so a valid item can match two
+   * branches; see the reference README). Default: true for the Responses schemas (CreateResponse, Response,
+   * ResponseStreamEvent, the Response…Event schemas, InputItem, InputParam, OutputItem, ItemResource), else false.
+   */
+  oneOfAsAnyOf?: boolean;
 }
 
 /** The outcome of a validation. */

@@ -15,6 +15,17 @@ function checkPart(spec, schemaName, value, at, options) {
 }
 
 /**
+ * The Responses API schemas, whose `oneOf` unions are read as `anyOf` by default (see the reference README): the
+ * request, the response, the stream events, and their item unions.
+ */
+const RESPONSES_SCHEMA =
+  /^(CreateResponse|Response|ResponseStreamEvent|InputItem|InputParam|OutputItem|ItemResource)$|^Response[A-Z]\w*Event$/;
+
+function isResponsesSchema(schemaName) {
+  return RESPONSES_SCHEMA.test(schemaName);
+}
+
+/**
  * Validates `value` against `schemaName` in one of the specs ('openai' | 'openai-legacy' | 'azure').
  * `schemaName` is a components.schemas key or a JSON pointer into the spec (e.g. `#/paths/~1x/post/...`).
  * Options: `noExtraProperties` rejects top-level properties the schema does not know (typos such as `max_token`);
@@ -22,11 +33,12 @@ function checkPart(spec, schemaName, value, at, options) {
  */
 export function validate(spec, schemaName, value, options = {}) {
   const { noExtraProperties = false, allowKnownDifferences = false } = options;
+  const oneOfAsAnyOf = options.oneOfAsAnyOf ?? isResponsesSchema(schemaName);
   let subject = value;
   const errors = [];
   const applied = [];
   if (allowKnownDifferences) {
-    const check = (s, name, part, at) => checkPart(s, name, part, at, {});
+    const check = (s, name, part, at) => checkPart(s, name, part, at, { oneOfAsAnyOf });
     for (const rule of KNOWN_DIFFERENCES) {
       if (subject === undefined || !rule.applies(spec, schemaName, subject)) continue;
       const result = rule.apply(subject, check);
@@ -35,7 +47,8 @@ export function validate(spec, schemaName, value, options = {}) {
       subject = result.value;
     }
   }
-  if (subject !== undefined) errors.push(...checkPart(spec, schemaName, subject, '', { noExtraProperties }));
+  if (subject !== undefined)
+    errors.push(...checkPart(spec, schemaName, subject, '', { noExtraProperties, oneOfAsAnyOf }));
   return { valid: errors.length === 0, errors, knownDifferences: applied };
 }
 

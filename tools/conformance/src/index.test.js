@@ -100,3 +100,11 @@ test('expect helpers throw a readable error; unknown schemas and specs are named
     }).valid,
   );
 });
+
+test('Responses schemas read oneOf as anyOf by default (a user message with content parts matches two branches)', () => {
+  const body = { model: 'gpt-4o', input: [{ role: 'user', content: [{ type: 'input_text', text: 'hi' }] }] };
+  assert.equal(validateOpenAI('CreateResponse', body).valid, true);
+  const strictOneOf = validateOpenAI('CreateResponse', body, { oneOfAsAnyOf: false });
+  assert.equal(strictOneOf.valid, false);
+  assert.equal(validateOpenAI('CreateResponse', { ...body, input: [{ type: 'bogus' }] }).valid, false);
+});

@@ -3,19 +3,24 @@
  * - `nullable: true` becomes `anyOf: [<the schema without nullable>, { type: 'null' }]` (works whether or not the
  *   schema has a `type`, an `enum`, a `$ref` or a composition beside it);
  * - draft-04 boolean `exclusiveMinimum` / `exclusiveMaximum` (a few places in the OpenAI specs) become the numeric form.
+ * - with `oneOfAsAnyOf`, every `oneOf` becomes `anyOf` (the Responses unions, InputItem first, use `oneOf` without a
+ *   discriminator, so a valid user message matches two branches; the reference README says to read them as anyOf).
  * Keys named `nullable` inside `properties` are property names, not keywords, and are left alone.
  */
-export function rewriteOpenApiSchemas(node) {
-  if (Array.isArray(node)) return node.map(rewriteOpenApiSchemas);
+export function rewriteOpenApiSchemas(node, options = {}) {
+  const recurse = (child) => rewriteOpenApiSchemas(child, options);
+  if (Array.isArray(node)) return node.map(recurse);
   if (node === null || typeof node !== 'object') return node;
   const out = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === 'properties' || key === 'patternProperties' || key === '$defs' || key === 'definitions') {
-      out[key] = mapValues(value, rewriteOpenApiSchemas);
+      out[key] = mapValues(value, recurse);
     } else if (key === 'example' || key === 'examples' || key === 'x-oaiMeta' || key === 'default' || key === 'enum') {
       out[key] = value;
+    } else if (key === 'oneOf' && options.oneOfAsAnyOf) {
+      out.anyOf = recurse(value);
     } else {
-      out[key] = rewriteOpenApiSchemas(value);
+      out[key] = recurse(value);
     }
   }
   fixExclusiveBound(out, 'exclusiveMinimum', 'minimum');

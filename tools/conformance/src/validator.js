@@ -17,10 +17,10 @@ function toClass(mod) {
  * when `noExtraProperties` is asked for: draft-07 has no `unevaluatedProperties`, so that mode uses Ajv2019, which
  * reads the same draft-07 keywords the 3.0 specs use and adds `unevaluatedProperties`.
  */
-function getAjv(specName, strictObjects) {
+function getAjv(specName, strictObjects, oneOfAsAnyOf) {
   const spec = SPECS[specName];
   const Klass = spec.draft === '2020-12' ? toClass(Ajv2020) : strictObjects ? toClass(Ajv2019) : toClass(Ajv07);
-  const key = `${specName}:${Klass === toClass(Ajv2019) ? '2019' : spec.draft}`;
+  const key = `${specName}:${Klass === toClass(Ajv2019) ? '2019' : spec.draft}:${oneOfAsAnyOf ? 'anyOf' : 'oneOf'}`;
   let ajv = instances.get(key);
   if (ajv) return ajv;
   ajv = new Klass({ strict: false, allErrors: true, validateSchema: false, discriminator: false });
@@ -38,11 +38,8 @@ function getAjv(specName, strictObjects) {
     if (!ajv.formats[name]) ajv.addFormat(name, format);
   }
   const doc = loadSpec(specName);
-  ajv.addSchema({
-    $id: spec.id,
-    components: rewriteOpenApiSchemas(doc.components),
-    paths: rewriteOpenApiSchemas(doc.paths),
-  });
+  const rewrite = (node) => rewriteOpenApiSchemas(node, { oneOfAsAnyOf });
+  ajv.addSchema({ $id: spec.id, components: rewrite(doc.components), paths: rewrite(doc.paths) });
   instances.set(key, ajv);
   return ajv;
 }
@@ -60,15 +57,15 @@ function hasSchema(specName, schemaName) {
 }
 
 /** Returns the compiled validator for one schema of one spec (cached). */
-export function getValidator(specName, schemaName, { noExtraProperties = false } = {}) {
-  const key = `${specName}|${schemaName}|${noExtraProperties}`;
+export function getValidator(specName, schemaName, { noExtraProperties = false, oneOfAsAnyOf = false } = {}) {
+  const key = `${specName}|${schemaName}|${noExtraProperties}|${oneOfAsAnyOf}`;
   let validate = compiled.get(key);
   if (validate) return validate;
   if (!SPECS[specName]) throw new Error(`unknown spec "${specName}"`);
   if (!hasSchema(specName, schemaName)) {
     throw new Error(`schema "${schemaName}" does not exist in the ${specName} spec`);
   }
-  const ajv = getAjv(specName, noExtraProperties);
+  const ajv = getAjv(specName, noExtraProperties, oneOfAsAnyOf);
   const ref = { $ref: toRef(specName, schemaName) };
   validate = ajv.compile(noExtraProperties ? { ...ref, unevaluatedProperties: false } : ref);
   compiled.set(key, validate);

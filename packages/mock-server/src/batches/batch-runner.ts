@@ -1,4 +1,4 @@
-import type { MockState } from '../state.js';
+import type { MockState } from '../server/state.js';
 import { type BatchLine, type BatchRecord, nowSeconds } from './batch-record.js';
 import { processLine, unexecutedLine } from './process-line.js';
 import { validateInput } from './validate-input.js';

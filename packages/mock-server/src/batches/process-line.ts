@@ -2,7 +2,7 @@ import { renderCompletion } from '../chat/render-completion.js';
 import { prepareChat } from '../chat/run-chat.js';
 import { ApiError } from '../http/api-error.js';
 import { runEmbeddings } from '../routes/embeddings.js';
-import type { MockState } from '../state.js';
+import type { MockState } from '../server/state.js';
 import type { BatchLine, BatchRecord } from './batch-record.js';
 
 /** What one line produced: the output-file line and its token usage. */

@@ -2,7 +2,7 @@ import { blockedPromptError } from '../azure/content-filter-error.js';
 import type { JsonBody } from '../http/fields.js';
 import type { Surface } from '../http/router.js';
 import { resolveModel } from '../routes/resolve-model.js';
-import type { MockState } from '../state.js';
+import type { MockState } from '../server/state.js';
 import { TRIGGERS } from '../triggers.js';
 import { type ChatAnswer, planChatAnswer } from './chat-answer.js';
 import { type ChatRequest, parseChatRequest } from './chat-request.js';

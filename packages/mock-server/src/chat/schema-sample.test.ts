@@ -1,5 +1,11 @@
+import Ajv2020Module from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { sampleFromSchema } from './schema-sample.js';
+
+// ajv and ajv-formats are CommonJS with a `default` export; under NodeNext the class sits on `.default`.
+const Ajv2020 = Ajv2020Module.default;
+const addFormats = addFormatsModule.default;
 
 describe('sampleFromSchema', () => {
   it('fills objects, arrays, enums, consts, numbers and formats within their bounds', () => {
@@ -69,4 +75,79 @@ describe('sampleFromSchema', () => {
     );
     expect(sampleFromSchema({ anyOf: [{ type: 'null' }] }, 1)).toBeNull();
   });
+});
+
+describe('sampleFromSchema against a JSON Schema validator', () => {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  const schemas: Record<string, Record<string, unknown>> = {
+    strictPerson: {
+      type: 'object',
+      properties: {
+        name: { type: 'string', minLength: 2, maxLength: 40 },
+        age: { type: 'integer', exclusiveMinimum: 0, maximum: 150 },
+        email: { anyOf: [{ type: 'string', format: 'email' }, { type: 'null' }] },
+        role: { type: 'string', enum: ['admin', 'user'] },
+        tags: { type: 'array', items: { type: 'string', pattern: '^[a-z]+$' }, minItems: 1, maxItems: 3 },
+      },
+      required: ['name', 'age', 'email', 'role', 'tags'],
+      additionalProperties: false,
+    },
+    recursiveTree: {
+      $defs: {
+        node: {
+          type: 'object',
+          properties: {
+            value: { type: 'number', multipleOf: 0.5, minimum: -3, maximum: 3 },
+            children: { type: 'array', items: { $ref: '#/$defs/node' } },
+          },
+          required: ['value', 'children'],
+          additionalProperties: false,
+        },
+      },
+      $ref: '#/$defs/node',
+    },
+    nullableRecursion: {
+      type: 'object',
+      properties: { next: { anyOf: [{ $ref: '#' }, { type: 'null' }] }, id: { type: 'string', format: 'uuid' } },
+      required: ['next', 'id'],
+      additionalProperties: false,
+    },
+    mergedAllOf: {
+      allOf: [
+        { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] },
+        { properties: { b: { type: 'integer', multipleOf: 7, minimum: 1 } }, required: ['b'] },
+      ],
+    },
+    uniqueAndTuple: {
+      type: 'object',
+      properties: {
+        unique: { type: 'array', items: { type: 'integer', minimum: 0, maximum: 50 }, minItems: 4, uniqueItems: true },
+        pair: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'boolean' }], minItems: 2, maxItems: 2 },
+        when: { type: 'string', format: 'date-time' },
+        at: { type: 'string', format: 'time' },
+        host: { type: 'string', format: 'hostname' },
+        ip: { type: 'string', format: 'ipv4' },
+        code: { type: 'string', pattern: '^[0-9]{3,5}$' },
+        ratio: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 },
+      },
+      required: ['unique', 'pair', 'when', 'at', 'host', 'ip', 'code', 'ratio'],
+    },
+    requiredWithoutProperties: {
+      type: 'object',
+      required: ['x'],
+      additionalProperties: { type: 'integer' },
+      minProperties: 3,
+    },
+    typeList: { type: ['null', 'array'], items: { type: ['integer', 'string'] }, minItems: 1 },
+  };
+  for (const [name, schema] of Object.entries(schemas)) {
+    it(`${name}: every seed gives a valid value`, () => {
+      const validate = ajv.compile(schema);
+      for (let seed = 0; seed < 25; seed++) {
+        const value = sampleFromSchema(schema, seed);
+        expect(validate(value), `${JSON.stringify(value)} ${JSON.stringify(validate.errors)}`).toBe(true);
+      }
+    });
+  }
 });

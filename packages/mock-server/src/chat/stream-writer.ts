@@ -1,5 +1,6 @@
 import type { RequestContext } from '../http/request-context.js';
-import type { Sleeper } from '../sleeper.js';
+import type { Sleeper } from '../server/sleeper.js';
+import { StreamScheduler } from './stream-scheduler.js';
 
 const STREAM_ERROR_EVENT = `data: ${JSON.stringify({
   error: {
@@ -9,6 +10,31 @@ const STREAM_ERROR_EVENT = `data: ${JSON.stringify({
     code: null,
   },
 })}\n\n`;
+
+/** What a stream fault writes on a given wire format (chat completions by default). */
+export interface StreamFaultTails {
+  /** The error payload of a `stream-error` fault, sent after `sent` events. */
+  streamError(sent: number): string;
+  /** The chunk that is not JSON, of a `malformed-json` fault. */
+  malformed: string;
+}
+
+const CHAT_TAILS: StreamFaultTails = {
+  streamError: () => STREAM_ERROR_EVENT,
+  malformed: 'data: {"id":"chatcmpl-broken","object":"chat.completion.chunk","choices":[{\n\n',
+};
+
+const schedulers = new WeakMap<Sleeper, StreamScheduler>();
+
+/** The scheduler of the server that owns `sleeper` (one per server, made on its first paced stream). */
+function schedulerFor(sleeper: Sleeper): StreamScheduler {
+  let scheduler = schedulers.get(sleeper);
+  if (!scheduler) {
+    scheduler = new StreamScheduler(sleeper);
+    schedulers.set(sleeper, scheduler);
+  }
+  return scheduler;
+}
 
 /** Timing of a stream. */
 export interface StreamTiming {
@@ -20,7 +46,7 @@ export interface StreamTiming {
 }
 
 /**
- * Writes SSE events with the configured latency, applying the context's stream fault (stop without [DONE], an error
+ * Writes SSE events with the configured latency (paced by the server's StreamScheduler), applying the context's stream fault (stop without [DONE], an error
  * payload, or a chunk that is not JSON) after `afterEvents` events. Stops quietly when the client goes away.
  */
 export async function writeStream(
@@ -28,6 +54,7 @@ export async function writeStream(
   events: string[],
   timing: StreamTiming,
   sleeper: Sleeper,
+  tails: StreamFaultTails = CHAT_TAILS,
 ): Promise<void> {
   const fault = ctx.fault;
   const cutAt =
@@ -35,20 +62,33 @@ export async function writeStream(
       ? Math.min(fault.afterEvents ?? 2, events.length - 1)
       : events.length;
   const { res } = ctx;
+  const start = performance.now();
   ctx.startStream();
   if (timing.timeToFirstTokenMs === 0 && timing.interChunkMs === 0) {
     res.write(cutAt === events.length ? events.join('') : events.slice(0, cutAt).join(''));
   } else {
-    for (let i = 0; i < cutAt; i++) {
-      if (i === timing.leadingEvents) await sleeper.sleep(timing.timeToFirstTokenMs);
-      else if (i > timing.leadingEvents) await sleeper.sleep(timing.interChunkMs);
-      if (ctx.gone) return;
-      res.write(events[i]);
+    const leading = Math.min(timing.leadingEvents, cutAt);
+    if (leading > 0) res.write(events.slice(0, leading).join(''));
+    if (leading < cutAt) {
+      const written = await new Promise<boolean>((done) =>
+        schedulerFor(sleeper).add({
+          ctx,
+          events,
+          next: leading,
+          cutAt,
+          nextAt: start + timing.timeToFirstTokenMs,
+          interChunkMs: timing.interChunkMs,
+          done,
+        }),
+      );
+      if (!written) {
+        if (!ctx.gone) res.end();
+        return;
+      }
     }
   }
   if (ctx.gone) return;
-  if (fault?.kind === 'stream-error') res.write(STREAM_ERROR_EVENT);
-  else if (fault?.kind === 'malformed-json')
-    res.write('data: {"id":"chatcmpl-broken","object":"chat.completion.chunk","choices":[{\n\n');
+  if (fault?.kind === 'stream-error') res.write(tails.streamError(cutAt));
+  else if (fault?.kind === 'malformed-json') res.write(tails.malformed);
   res.end();
 }

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../http/request-context.js';
 import { insufficientQuotaError } from '../rate-limits/rate-limit-errors.js';
-import type { Sleeper } from '../sleeper.js';
+import type { Sleeper } from '../server/sleeper.js';
 import { faultStatusError } from './fault-errors.js';
 import type { FaultSpec } from './fault-spec.js';
 

@@ -20,6 +20,10 @@ export type FaultKind =
 /** The logical routes faults can target (`'*'` for all). */
 export type RouteName =
   | 'chat.completions'
+  | 'responses.create'
+  | 'responses.retrieve'
+  | 'responses.delete'
+  | 'realtime.client_secrets'
   | 'embeddings'
   | 'images.generations'
   | 'models.list'

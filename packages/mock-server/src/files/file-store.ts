@@ -1,4 +1,4 @@
-import type { IdGenerator } from '../ids.js';
+import type { IdGenerator } from '../vocabulary/ids.js';
 
 /** File purposes the Files API accepts on upload. */
 export const UPLOAD_PURPOSES = ['assistants', 'batch', 'fine-tune', 'vision', 'user_data', 'evals'] as const;

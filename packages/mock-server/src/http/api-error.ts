@@ -1,3 +1,5 @@
+import { invalidTypeMessage, missingParameterMessage } from '../vocabulary/messages.js';
+
 /** The `error` object of an OpenAI error body (the shape the official SDK parses). */
 export interface OpenAIErrorObject {
   message: string;
@@ -64,36 +66,15 @@ export function invalidRequest(message: string, param: string | null = null, cod
 
 /** The real message for a missing required parameter. */
 export function missingParameter(param: string): ApiError {
-  return invalidRequest(`Missing required parameter: '${param}'.`, param, 'missing_required_parameter');
+  return invalidRequest(missingParameterMessage(param), param, 'missing_required_parameter');
 }
 
 /** The real message for a parameter of the wrong type (`expected` like "a string" or "an array"). */
 export function invalidType(param: string, expected: string, value: unknown): ApiError {
-  return invalidRequest(
-    `Invalid type for '${param}': expected ${expected}, but got ${describeType(value)} instead.`,
-    param,
-    'invalid_type',
-  );
+  return invalidRequest(invalidTypeMessage(param, expected, value), param, 'invalid_type');
 }
 
 /** The real message for a value outside what a parameter accepts. */
 export function invalidValue(param: string, message: string): ApiError {
   return invalidRequest(message, param, 'invalid_value');
-}
-
-function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  switch (typeof value) {
-    case 'string':
-      return 'a string';
-    case 'number':
-      return Number.isInteger(value) ? 'an integer' : 'a decimal';
-    case 'boolean':
-      return 'a boolean';
-    case 'object':
-      return 'an object';
-    default:
-      return typeof value;
-  }
 }

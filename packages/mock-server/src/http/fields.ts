@@ -1,3 +1,4 @@
+import { unsupportedValueMessage } from '../vocabulary/messages.js';
 import { ApiError, invalidRequest, invalidType, invalidValue } from './api-error.js';
 
 /** A parsed JSON request body (an object; anything else is rejected before routes see it). */
@@ -81,10 +82,7 @@ export function optionalEnum<T extends string>(body: JsonBody, name: string, all
   const value = optionalString(body, name);
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) {
-    throw invalidValue(
-      name,
-      `Invalid value: '${value}'. Supported values are: ${allowed.map((v) => `'${v}'`).join(', ')}.`,
-    );
+    throw invalidValue(name, unsupportedValueMessage(value, allowed, true));
   }
   return value as T;
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultSpec, RouteName } from '../faults/fault-spec.js';
-import type { LogEntry } from '../request-log.js';
+import { malformJson } from '../faults/malform-json.js';
+import type { LogEntry } from '../server/request-log.js';
 import type { ApiError } from './api-error.js';
 import { AZURE_JSON_HEADERS, AZURE_SSE_HEADERS, OPENAI_JSON_HEADERS, OPENAI_SSE_HEADERS } from './headers.js';
 import type { Surface } from './router.js';
@@ -27,6 +28,8 @@ export class RequestContext {
   model: string | undefined;
   /** Extra headers for the response (rate limits), flat name/value list. */
   extraHeaders: readonly string[] = [];
+  /** CORS headers for the request's Origin (empty for requests without one). */
+  cors: readonly string[] = [];
   /** A fault that acts on the response body or stream. */
   fault: FaultSpec | undefined;
 
@@ -65,15 +68,16 @@ export class RequestContext {
       ? [...base, 'x-request-id', this.requestId, 'apim-request-id', this.requestId]
       : [...base, 'x-request-id', this.requestId, 'openai-processing-ms', processing];
     if (this.extraHeaders.length > 0) out.push(...this.extraHeaders);
+    if (this.cors.length > 0) out.push(...this.cors);
     if (extra.length > 0) out.push(...extra);
     return out;
   }
 
-  /** Sends a JSON body (already serialised or not). A `malformed-json` fault cuts the body in half. */
+  /** Sends a JSON body (already serialised or not). A `malformed-json` fault sends a broken cut of it instead. */
   json(status: number, body: unknown, extra: readonly string[] = []): void {
     if (this.gone) return;
     let text = typeof body === 'string' ? body : JSON.stringify(body);
-    if (this.fault?.kind === 'malformed-json' && status < 400) text = `${text.slice(0, Math.max(1, text.length >> 1))}`;
+    if (this.fault?.kind === 'malformed-json' && status < 400) text = malformJson(text);
     const headers = this.#headers(this.azure ? AZURE_JSON_HEADERS : OPENAI_JSON_HEADERS, extra);
     headers.push('content-length', String(Buffer.byteLength(text)));
     this.log.status = status;

@@ -29,6 +29,19 @@ function matchResource(method: string, parts: string[], start: number): Pick<Rou
       return method === 'POST' && b === 'completions' && count === 2
         ? { route: 'chat.completions', id: undefined }
         : undefined;
+    case 'responses':
+      if (count === 1) return method === 'POST' ? { route: 'responses.create', id: undefined } : undefined;
+      if (count === 2 && b)
+        return method === 'GET'
+          ? { route: 'responses.retrieve', id: b }
+          : method === 'DELETE'
+            ? { route: 'responses.delete', id: b }
+            : undefined;
+      return undefined;
+    case 'realtime':
+      return method === 'POST' && b === 'client_secrets' && count === 2
+        ? { route: 'realtime.client_secrets', id: undefined }
+        : undefined;
     case 'embeddings':
       return method === 'POST' && count === 1 ? { route: 'embeddings', id: undefined } : undefined;
     case 'images':
@@ -69,6 +82,9 @@ function matchResource(method: string, parts: string[], start: number): Pick<Rou
 
 const DEPLOYMENT_ROUTES = new Set<RouteName>(['chat.completions', 'embeddings', 'images.generations']);
 const RESOURCE_ROUTES = new Set<RouteName>([
+  'responses.create',
+  'responses.retrieve',
+  'responses.delete',
   'files.create',
   'files.list',
   'files.retrieve',

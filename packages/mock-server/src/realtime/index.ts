@@ -1,5 +1,5 @@
-export type { RealtimeAudioFormat } from './audio.js';
-export { type AttachRealtimeOptions, attachRealtime, type RealtimeController } from './controller.js';
+export type { RealtimeAudioFormat } from './protocol/audio.js';
+export { type AttachRealtimeOptions, attachRealtime, type RealtimeController } from './transport/controller.js';
 export type {
   RealtimeClientEventRecord,
   RealtimeConnectionInfo,

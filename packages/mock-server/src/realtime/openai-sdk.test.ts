@@ -3,7 +3,7 @@ import OpenAI, { AzureOpenAI } from 'openai';
 import { OpenAIRealtimeWS } from 'openai/realtime/ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertConforms, type Harness, joinDeltas, type ServerEvent, startHarness } from './__fixtures__/harness.js';
-import { replyText, toolResultText } from './reply-text.js';
+import { replyText, toolResultText } from './replies/reply-text.js';
 
 let harness: Harness;
 

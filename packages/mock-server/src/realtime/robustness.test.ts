@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ServerEvent, useSharedHarness } from './__fixtures__/harness.js';
-import { CLIENT_EVENT_TYPES } from './client-events.js';
+import { CLIENT_EVENT_TYPES } from './protocol/client-events.js';
 
 const shared = useSharedHarness();
 

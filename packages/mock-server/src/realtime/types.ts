@@ -1,4 +1,5 @@
-import type { RealtimeRateLimit, RealtimeRateLimitSettings } from './rate-limits.js';
+import type { ClientSecretStore } from './transport/client-secrets.js';
+import type { RealtimeRateLimit, RealtimeRateLimitSettings } from './transport/rate-limits.js';
 
 /** Which of the three realtime URLs a connection came in on. */
 export type RealtimeRoute = 'openai' | 'azure-v1' | 'azure-deployments';
@@ -28,6 +29,12 @@ export interface RealtimeOptions {
   azureApiKeys?: readonly string[];
   /** Replaces the key check entirely (for example to share the HTTP routes' key store). */
   authorize?: (credential: RealtimeCredential) => boolean;
+  /**
+   * Ephemeral client secrets (`ek_...`, minted by `POST /v1/realtime/client_secrets` on the mock server): a valid
+   * one authenticates an upgrade whatever `apiKeys` says, and its session is the connection's first session; an
+   * expired or unknown one is refused with 401. Set by `startMockServer`.
+   */
+  clientSecrets?: ClientSecretStore;
   /** Azure deployments that exist; others get Azure's 404 `DeploymentNotFound`. Default: every name exists. */
   azureDeployments?: readonly string[];
   /** Response stream delays. */

@@ -3,7 +3,7 @@ import { runBatch } from '../batches/batch-runner.js';
 import { ApiError, invalidRequest, missingParameter } from '../http/api-error.js';
 import { asObjectBody, optionalEnum, optionalObject, optionalString } from '../http/fields.js';
 import type { RequestContext } from '../http/request-context.js';
-import type { MockState } from '../state.js';
+import type { MockState } from '../server/state.js';
 
 const OPENAI_ENDPOINTS = [
   '/v1/responses',

@@ -4,7 +4,7 @@ import { prepareChat } from '../chat/run-chat.js';
 import { writeStream } from '../chat/stream-writer.js';
 import { asObjectBody } from '../http/fields.js';
 import type { RequestContext } from '../http/request-context.js';
-import { latencyFor, type MockState } from '../state.js';
+import { latencyFor, type MockState } from '../server/state.js';
 
 /** POST /v1/chat/completions (and the Azure equivalents): JSON or SSE. */
 export async function handleChat(ctx: RequestContext, state: MockState): Promise<void> {

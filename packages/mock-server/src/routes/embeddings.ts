@@ -2,7 +2,7 @@ import { invalidRequest, invalidType, missingParameter } from '../http/api-error
 import { asObjectBody, type JsonBody, optionalEnum, optionalNumber, rejectUnknown } from '../http/fields.js';
 import type { RequestContext } from '../http/request-context.js';
 import type { Surface } from '../http/router.js';
-import { latencyFor, type MockState } from '../state.js';
+import { latencyFor, type MockState } from '../server/state.js';
 import { createRandom, estimateTokens, hashString } from '../text-generator.js';
 import { resolveModel } from './resolve-model.js';
 

@@ -2,7 +2,7 @@ import { UPLOAD_PURPOSES } from '../files/file-store.js';
 import { parseMultipart } from '../files/multipart.js';
 import { ApiError, invalidRequest, missingParameter } from '../http/api-error.js';
 import type { RequestContext } from '../http/request-context.js';
-import type { MockState } from '../state.js';
+import type { MockState } from '../server/state.js';
 
 function notFound(id: string): ApiError {
   return new ApiError(404, { message: `No such File object: ${id}`, type: 'invalid_request_error', param: 'id' });

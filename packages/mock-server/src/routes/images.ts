@@ -3,7 +3,7 @@ import { ApiError, invalidRequest, missingParameter } from '../http/api-error.js
 import { asObjectBody, optionalEnum, optionalNumber, optionalString, rejectUnknown } from '../http/fields.js';
 import type { RequestContext } from '../http/request-context.js';
 import { renderPng } from '../png.js';
-import { latencyFor, type MockState } from '../state.js';
+import { latencyFor, type MockState } from '../server/state.js';
 import { estimateTokens, hashString } from '../text-generator.js';
 import { resolveModel } from './resolve-model.js';
 

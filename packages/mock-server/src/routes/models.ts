@@ -1,6 +1,6 @@
 import { ApiError } from '../http/api-error.js';
 import type { RequestContext } from '../http/request-context.js';
-import type { MockState } from '../state.js';
+import type { MockState } from '../server/state.js';
 
 const CREATED = 1_686_935_002;
 

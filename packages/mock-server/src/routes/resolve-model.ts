@@ -1,7 +1,7 @@
 import { ApiError } from '../http/api-error.js';
 import { type JsonBody, requireModel } from '../http/fields.js';
 import type { Surface } from '../http/router.js';
-import type { MockState } from '../state.js';
+import type { MockState } from '../server/state.js';
 
 /** The model a request addresses: the name its limits are kept under, and the name responses report. */
 export interface ResolvedModel {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { MockState } from '../state.js';
+import type { MockState } from '../server/state.js';
 
 /** GET /mock-files/images/{name}.png: the image URLs the images route hands out (no auth, like a signed blob URL). */
 export function serveImage(req: IncomingMessage, res: ServerResponse, path: string, state: MockState): void {
