@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createOpenAIProvider } from '@switchboard/openai';
 import { createRateLimiter, rateLimitKey } from '@switchboard/resilience';
-import { runBatch } from '../dist/index.js';
+import { runBatch } from '../dist/node.js';
 
 const RUNS = 3;
 const MODEL = 'gpt-4o-mini';

@@ -8,7 +8,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOpenAIProvider } from '@switchboard/openai';
-import { readJsonlLines, submitBatchJob } from '../dist/index.js';
+import { readJsonlLines, submitBatchJob } from '../dist/node.js';
 
 const COUNT = 50_000;
 const PROMPT_CHARS = 3_800;
