@@ -11,7 +11,7 @@ export const nodeBatchPlatform: BatchPlatform = {
   createFingerprint: () => new InputFingerprint(),
   openCheckpoint: (path, options) => CheckpointStore.open(path, options),
   async *readFile(path) {
-    const stream = createReadStream(path, { highWaterMark: 1 << 16 });
+    const stream = createReadStream(path, { highWaterMark: 1 << 20 });
     try {
       yield* stream as AsyncIterable<Uint8Array>;
     } finally {
