@@ -1,3 +1,5 @@
+import { mergeConfig } from 'vitest/config';
 import { packageConfig } from '../../vitest.shared.ts';
 
-export default packageConfig();
+// Tests import `src/index.ts`; the setup file registers the file-based platform as the package's `node` entry does.
+export default mergeConfig(packageConfig(), { test: { setupFiles: ['./src/node.ts'] } });

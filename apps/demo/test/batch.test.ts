@@ -47,6 +47,38 @@ describe('batch', () => {
     expect(await outputIds(out)).toEqual(await sampleIds());
   });
 
+  it('exits 1 naming the count when lines failed, after writing every result; a rerun keeps saying so', async () => {
+    const input = join(dir, 'some-fail.jsonl');
+    const line = (id: string, model: string) =>
+      JSON.stringify({ customId: id, request: { model, messages: [{ role: 'user', content: `Hi ${id}` }] } });
+    await writeFile(
+      input,
+      `${[line('a', 'gpt-4.1-mini'), line('b', 'gpt-9'), line('c', 'gpt-4.1-nano')].join('\n')}\n`,
+    );
+    const out = join(dir, 'some-fail.results.jsonl');
+    const checkpoint = join(dir, 'some-fail.ckpt.jsonl');
+    const args = ['batch', input, '--out', out, '--checkpoint', checkpoint, '--mode', 'local'];
+    const first = await runMain(args);
+    expect(first.code, `${first.stdout}\n${first.stderr}`).toBe(1);
+    expect(first.stdout).toMatch(/3\/3 done: 2 succeeded, 1 failed/);
+    expect(first.stderr).toMatch(
+      /Error: 1 of 3 requests failed \(their lines in .*some-fail\.results\.jsonl have "ok": false/,
+    );
+    const lines = (await readFile(out, 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .map((text) => JSON.parse(text));
+    expect(lines.map((result: { customId: string; ok: boolean }) => [result.customId, result.ok])).toEqual([
+      ['a', true],
+      ['b', false],
+      ['c', true],
+    ]);
+    // The rerun replays every result from the checkpoint, the failed one included: still exit 1.
+    const json = await runMain([...args, '--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ batch: { total: 3, written: 3, failedLines: 1 } });
+  });
+
   it('stops on Ctrl-C keeping the checkpoint, and the rerun completes with every id once', async () => {
     const out = join(dir, 'stopped.jsonl');
     const checkpoint = join(dir, 'stopped.ckpt.jsonl');

@@ -82,6 +82,20 @@ describe('eval', () => {
     expect(human.stdout).toMatch(/Every request to gpt-9 at temperature 0 failed: check the model name/);
   });
 
+  it('exits 1 and names no best model when every request failed', async () => {
+    const dataset = join(dir, 'all-fail.jsonl');
+    await writeFile(dataset, '{"question":"One"}\n{"question":"Two"}\n');
+    const human = await runMain(['eval', dataset, '--models', 'gpt-9', '--temperatures', '0']);
+    expect(human.code).toBe(1);
+    expect(human.stderr).toMatch(/Error: All 2 requests failed: nothing was scored/);
+    expect(human.stdout).toMatch(/Every request to gpt-9 at temperature 0 failed/);
+    expect(human.stdout).not.toMatch(/best:/);
+    const json = await runMain(['eval', dataset, '--models', 'gpt-9,gpt-10', '--temperatures', '0', '--json']);
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout) as { eval: { rows: { failed: number; items: number }[] } };
+    expect(report.eval.rows.map((row) => row.failed)).toEqual([2, 2]);
+  });
+
   it('checks the dataset and the options before sending anything', async () => {
     const cases: [string, string[], RegExp][] = [
       ['{"id":"a","question":"x"}\n{"id":"a","question":"y"}\n', [], /Line 2 of .* repeats id "a"/],

@@ -7,9 +7,15 @@
  *    is drained first so the run measures the steady rate, not the one-minute burst both buckets start with.
  * 2. Checkpoint overhead: runBatch with and without a checkpoint (fsync durability) where nothing but latency and
  *    concurrency bounds the run, so the checkpoint's cost is not hidden behind a rate limit.
- * 3. Building and reading a 50,000-request (about 200 MB) Batch API input file, in a fresh process: peak memory.
+ * 3. runBatch against a plain promise pool of the same concurrency over the same provider (target >= 0.97x).
+ * 4. Batch API files, each task in its own process (time and peak RSS): building a 50,000-line (~190 MB) input file
+ *    through `submitBatchJob`'s code against a plain `fs.createWriteStream` writer (target <= 1.1x time, <= 1.2x
+ *    memory), and parsing an output file of the same size with `readJsonl` against `node:readline` + JSON.parse
+ *    (same targets).
  *
- * Medians over RUNS runs. Run with `pnpm --filter @switchboard/batch bench` (builds first) or `pnpm bench`.
+ * Every comparison runs ours and its baseline interleaved (alternating which goes first), medians of RUNS runs.
+ * The run ends with one table: metric, baseline, ours, ratio, target, PASS/FAIL.
+ * Run with `pnpm --filter @switchboard/batch bench` (builds first) or `pnpm bench`.
  */
 import { execFile, fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -18,9 +24,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createOpenAIProvider } from '@switchboard/openai';
 import { createRateLimiter, rateLimitKey } from '@switchboard/resilience';
-import { runBatch } from '../dist/index.js';
+import { runBatch } from '../dist/node.js';
 
-const RUNS = 3;
+const RUNS = 5;
 const MODEL = 'gpt-4o-mini';
 const MAX_OUTPUT = 16;
 /** Scenario 1: TPM binds at 40 requests/s; RPM allows 60/s; 32 slots at 200 ms allow 160/s. */
@@ -152,20 +158,31 @@ async function checkpointScenario() {
   const checkpointed = [];
   try {
     const provider = createOpenAIProvider({ apiKey: freshKey(), baseURL: server.url });
-    // Alternate the two so a slow moment of the machine hits both alike.
+    // Alternate the two, and which goes first, so a slow moment of the machine hits both alike.
     for (let run = 0; run < RUNS; run += 1) {
-      const without = await timed(() =>
-        runBatch(provider, requestsFor(OPEN.requests, `plain${run}`), { concurrency: OPEN.concurrency }).drain(),
-      );
-      plain.push(OPEN.requests / (without.ms / 1000));
-      const withCheckpoint = await timed(() =>
-        runBatch(provider, requestsFor(OPEN.requests, `ckpt${run}`), {
-          concurrency: OPEN.concurrency,
-          checkpoint: join(dir, `run-${run}.ckpt.jsonl`),
-          checkpointDurability: 'fsync',
-        }).drain(),
-      );
-      checkpointed.push(OPEN.requests / (withCheckpoint.ms / 1000));
+      const measureWithout = async () => {
+        const without = await timed(() =>
+          runBatch(provider, requestsFor(OPEN.requests, `plain${run}`), { concurrency: OPEN.concurrency }).drain(),
+        );
+        plain.push(OPEN.requests / (without.ms / 1000));
+      };
+      const measureWith = async () => {
+        const withCheckpoint = await timed(() =>
+          runBatch(provider, requestsFor(OPEN.requests, `ckpt${run}`), {
+            concurrency: OPEN.concurrency,
+            checkpoint: join(dir, `run-${run}.ckpt.jsonl`),
+            checkpointDurability: 'fsync',
+          }).drain(),
+        );
+        checkpointed.push(OPEN.requests / (withCheckpoint.ms / 1000));
+      };
+      if (run % 2) {
+        await measureWith();
+        await measureWithout();
+      } else {
+        await measureWithout();
+        await measureWith();
+      }
     }
   } finally {
     await server.close();
@@ -175,15 +192,95 @@ async function checkpointScenario() {
   return { ceiling, plain: median(plain), checkpointed: median(checkpointed) };
 }
 
-async function memoryScenario() {
+/** runBatch against the plain promise pool a user would write, same provider, same concurrency. */
+async function poolScenario() {
+  const server = await startServer({ latency: { timeToFirstTokenMs: OPEN.latencyMs, interChunkMs: 0 } });
+  const pool = [];
+  const ours = [];
+  try {
+    const provider = createOpenAIProvider({ apiKey: freshKey(), baseURL: server.url });
+    const promisePool = async (items) => {
+      let next = 0;
+      const worker = async () => {
+        while (next < items.length) {
+          const item = items[next];
+          next += 1;
+          await provider.chat(item.request);
+        }
+      };
+      await Promise.all(Array.from({ length: OPEN.concurrency }, worker));
+    };
+    for (let run = 0; run < RUNS; run += 1) {
+      const measurePool = async () => {
+        const result = await timed(() => promisePool(requestsFor(OPEN.requests, `pool${run}`)));
+        pool.push(OPEN.requests / (result.ms / 1000));
+      };
+      const measureOurs = async () => {
+        const result = await timed(() =>
+          runBatch(provider, requestsFor(OPEN.requests, `ours${run}`), { concurrency: OPEN.concurrency }).drain(),
+        );
+        ours.push(OPEN.requests / (result.ms / 1000));
+      };
+      if (run % 2) {
+        await measureOurs();
+        await measurePool();
+      } else {
+        await measurePool();
+        await measureOurs();
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  return { pool: median(pool), ours: median(ours) };
+}
+
+/** One file task in a fresh process (see file-task.mjs). */
+async function fileTask(task, target) {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [new URL('./jsonl-memory.mjs', import.meta.url).pathname],
-    {
-      maxBuffer: 1 << 20,
-    },
+    [new URL('./file-task.mjs', import.meta.url).pathname, task, target],
+    { maxBuffer: 1 << 20 },
   );
   return JSON.parse(stdout.trim().split('\n').at(-1));
+}
+
+async function filesScenario() {
+  const dir = await mkdtemp(join(tmpdir(), 'sb-bench-files-'));
+  const samples = { buildOurs: [], buildPlain: [], parseOurs: [], parseReadline: [] };
+  let bytes = 0;
+  try {
+    const output = join(dir, 'output.jsonl');
+    await fileTask('make-output', output);
+    for (let run = 0; run < RUNS; run += 1) {
+      const order = run % 2 ? ['build-ours', 'build-plain'] : ['build-plain', 'build-ours'];
+      for (const task of order) {
+        const workDir = await mkdtemp(join(dir, 'build-'));
+        const result = await fileTask(task, workDir);
+        bytes = result.bytes;
+        samples[task === 'build-ours' ? 'buildOurs' : 'buildPlain'].push(result);
+        await rm(workDir, { recursive: true, force: true });
+      }
+      const parseOrder = run % 2 ? ['parse-ours', 'parse-readline'] : ['parse-readline', 'parse-ours'];
+      for (const task of parseOrder) {
+        samples[task === 'parse-ours' ? 'parseOurs' : 'parseReadline'].push(await fileTask(task, output));
+      }
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const of = (list, key) => median(list.map((sample) => sample[key]));
+  return {
+    bytes,
+    build: {
+      ours: { ms: of(samples.buildOurs, 'ms'), rss: of(samples.buildOurs, 'peakRss') },
+      plain: { ms: of(samples.buildPlain, 'ms'), rss: of(samples.buildPlain, 'peakRss') },
+    },
+    parse: {
+      ours: { ms: of(samples.parseOurs, 'ms'), rss: of(samples.parseOurs, 'peakRss') },
+      plain: { ms: of(samples.parseReadline, 'ms'), rss: of(samples.parseReadline, 'peakRss') },
+    },
+  };
 }
 
 const MB = 1024 * 1024;
@@ -212,9 +309,64 @@ console.log(`   without checkpoint: ${fmt(c.plain)} requests/s`);
 console.log(`   with checkpoint (fsync, group commit): ${fmt(c.checkpointed)} requests/s`);
 console.log(`   overhead = ${fmt(overhead)}%   (target < 5%)\n`);
 
-const m = await memoryScenario();
-console.log(`3. Batch API input file: ${m.lines} requests, ${fmt(m.bytes / MB)} MB (${fmt(m.bytes / 1e6)} MB decimal)`);
-console.log(`   build ${fmt(m.buildMs / 1000, 2)} s, read ${fmt(m.readMs / 1000, 2)} s`);
-console.log(
-  `   peak RSS ${fmt(m.peakRss / MB)} MB (process at start: ${fmt(m.baselineRss / MB)} MB)   (target < 200 MB)`,
+const rows = [];
+/** One line of the closing table; `higherIsBetter` ratios must reach the target, the others stay under it. */
+const row = (metric, baseline, ours, ratio, target, higherIsBetter, unit = '') =>
+  rows.push({
+    metric,
+    baseline,
+    ours,
+    ratio,
+    target,
+    higherIsBetter,
+    pass: higherIsBetter ? ratio >= target : ratio <= target,
+    unit,
+  });
+
+row('runBatch / sequential loop (req/s)', t.sequential, t.batch, t.batch / t.sequential, 5, true);
+row('runBatch / ceiling under limits (req/s)', t.ceiling, t.batch, t.batch / t.ceiling, 0.9, true);
+row('checkpoint overhead: with / without (req/s)', c.plain, c.checkpointed, c.checkpointed / c.plain, 0.95, true);
+
+const p = await poolScenario();
+console.log(`3. runBatch vs a plain promise pool: latency ${OPEN.latencyMs} ms, concurrency ${OPEN.concurrency}`);
+console.log(`   promise pool: ${fmt(p.pool)} requests/s   runBatch: ${fmt(p.ours)} requests/s`);
+console.log(`   ratio ${fmt(p.ours / p.pool, 3)}x   (target >= 0.97x) ${p.ours / p.pool >= 0.97 ? 'PASS' : 'FAIL'}\n`);
+row('runBatch / promise pool (req/s)', p.pool, p.ours, p.ours / p.pool, 0.97, true);
+
+const f = await filesScenario();
+console.log(`4. Batch API files: 50,000 lines, ${fmt(f.bytes / MB)} MiB; each task in its own process`);
+for (const [name, data, baseline] of [
+  ['build input (submitBatchJob code vs fs.createWriteStream)', f.build, 'plain writer'],
+  ['parse output (readJsonl vs readline + JSON.parse)', f.parse, 'readline'],
+]) {
+  console.log(`   ${name}`);
+  console.log(
+    `     ${baseline}: ${fmt(data.plain.ms / 1000, 2)} s, peak RSS ${fmt(data.plain.rss / MB)} MiB   ours: ${fmt(data.ours.ms / 1000, 2)} s, peak RSS ${fmt(data.ours.rss / MB)} MiB`,
+  );
+}
+console.log('');
+row('build input file: time (ms)', f.build.plain.ms, f.build.ours.ms, f.build.ours.ms / f.build.plain.ms, 1.1, false);
+row(
+  'build input file: peak RSS (MiB)',
+  f.build.plain.rss / MB,
+  f.build.ours.rss / MB,
+  f.build.ours.rss / f.build.plain.rss,
+  1.2,
+  false,
 );
+row('parse output file: time (ms)', f.parse.plain.ms, f.parse.ours.ms, f.parse.ours.ms / f.parse.plain.ms, 1.1, false);
+row(
+  'parse output file: peak RSS (MiB)',
+  f.parse.plain.rss / MB,
+  f.parse.ours.rss / MB,
+  f.parse.ours.rss / f.parse.plain.rss,
+  1.2,
+  false,
+);
+
+console.log('metric                                         baseline       ours    ratio   target  result');
+for (const r of rows) {
+  console.log(
+    `${r.metric.padEnd(46)} ${fmt(r.baseline).padStart(9)} ${fmt(r.ours).padStart(10)} ${fmt(r.ratio, 3).padStart(8)}  ${(r.higherIsBetter ? '>= ' : '<= ') + r.target}  ${r.pass ? 'PASS' : 'FAIL'}`,
+  );
+}

@@ -1,6 +1,3 @@
-export type { CheckpointDurability, CheckpointEntry } from './checkpoint/checkpoint-store.js';
-export { CheckpointStore } from './checkpoint/checkpoint-store.js';
-export { FINGERPRINT_PREFIX, hashRequest } from './checkpoint/fingerprint.js';
 export type { CheckpointProblem } from './errors/checkpoint-error.js';
 export { CheckpointError } from './errors/checkpoint-error.js';
 export type {
@@ -10,9 +7,8 @@ export type {
   EvaluationRow,
   Scorer,
 } from './eval/evaluation-types.js';
-export { formatEvaluationMarkdown, writeEvaluationReport } from './eval/format-report.js';
+export { formatEvaluationMarkdown } from './eval/format-report.js';
 export { runEvaluation } from './eval/run-evaluation.js';
-export { JsonlWriter } from './jsonl/jsonl-writer.js';
 export { readBatchRequests } from './jsonl/read-batch-requests.js';
 export type { JsonlSource, NumberedLine, ReadJsonlOptions } from './jsonl/read-jsonl.js';
 export { readJsonl, readJsonlLines } from './jsonl/read-jsonl.js';
@@ -20,17 +16,16 @@ export type { EstimateTokens } from './plan/estimate-tokens.js';
 export { heuristicTokenEstimate } from './plan/estimate-tokens.js';
 export type { BatchMode, BatchPlan, PlanBatchOptions } from './plan/plan-batch.js';
 export { planBatch } from './plan/plan-batch.js';
+export type { BatchPlatform, InputFingerprinter } from './platform/batch-platform.js';
 export type { BatchRun, BatchSummary } from './run/batch-run-types.js';
 export type { LocalRunOptions } from './run/local-run-options.js';
 export type { ResultOrder } from './run/ordering-buffer.js';
 export type { BatchProgress } from './run/progress.js';
 export { runBatch } from './run/run-batch.js';
+export { runLocalBatch } from './run/run-local-batch.js';
 export type { RunBatchOptions } from './run/run-options.js';
 export { BATCH_API_LIMITS } from './submit/batch-api-limits.js';
-export type { JobWaitOptions } from './submit/batch-job-handle.js';
-export { BatchJobHandle } from './submit/batch-job-handle.js';
 export type { BatchJobPart } from './submit/job-part.js';
-export { resumeBatchJob, submitBatchJob } from './submit/submit-batch-job.js';
 export type {
   BatchJobSummary,
   FollowUp,

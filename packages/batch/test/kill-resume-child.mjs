@@ -3,7 +3,7 @@
 // writes every delivered result there as JSONL. Runs against the built dist, as a user's program would.
 import { createWriteStream } from 'node:fs';
 import { createOpenAIProvider } from '@switchboard/openai';
-import { runBatch } from '../dist/index.js';
+import { runBatch } from '../dist/node.js';
 
 const [baseURL, checkpoint, count, outputPath] = process.argv.slice(2);
 const provider = createOpenAIProvider({ apiKey: 'sk-test-kill-resume-0000', baseURL });

@@ -12,7 +12,7 @@ import {
   runBatch,
   runEvaluation,
   submitBatchJob,
-} from '../src/index.js';
+} from '../src/node.js';
 import { fakeProvider } from './fake-provider.js';
 
 let server: MockServer;

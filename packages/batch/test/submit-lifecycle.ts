@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Provider } from '@switchboard/core';
 import { type MockServer, startMockServer } from '@switchboard/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resumeBatchJob, submitBatchJob } from '../src/index.js';
+import { resumeBatchJob, submitBatchJob } from '../src/node.js';
 import type { BatchRequest } from '../src/types/batch-request.js';
 
 /** Chat requests `c0..c{n-1}`; those in `bad` carry an invalid temperature, so their line fails with HTTP 400. */

@@ -9,7 +9,7 @@ import {
   planBatch,
   readBatchRequests,
   runBatch,
-} from '@switchboard/batch';
+} from '@switchboard/batch/node';
 import { isSwitchboardError } from '@switchboard/core';
 import { DemoError } from '../cli/demo-error.js';
 import type { DemoContext } from '../setup/connect.js';
@@ -57,6 +57,8 @@ export interface BatchOutcome {
   summary: BatchSummary | undefined;
   /** Lines written to the output file. */
   written: number;
+  /** Written lines whose request failed (`"ok": false`), those replayed from the checkpoint included. */
+  failedLines: number;
   /** True when Ctrl-C (or the signal) stopped the run before the end. */
   stopped: boolean;
   /** The plan, in `auto` mode. */
@@ -101,9 +103,11 @@ export async function executeBatch(options: ExecuteBatchOptions): Promise<BatchO
   });
   const writer = await JsonlWriter.create(options.out);
   let stopped = false;
+  let failedLines = 0;
   try {
     for await (const result of run) {
       await writer.write(resultLine(result));
+      if (!result.ok) failedLines += 1;
       options.onResult?.(result);
     }
   } catch (error) {
@@ -119,6 +123,7 @@ export async function executeBatch(options: ExecuteBatchOptions): Promise<BatchO
     mode,
     summary: run.summary,
     written: writer.lines,
+    failedLines,
     stopped: stopped || Boolean(run.summary?.stopped),
     ...(plan ? { plan } : {}),
   };

@@ -1,4 +1,4 @@
-import { readJsonlLines } from '@switchboard/batch';
+import { readJsonlLines } from '@switchboard/batch/node';
 import { DemoError } from '../cli/demo-error.js';
 import { fileError } from '../setup/input-files.js';
 

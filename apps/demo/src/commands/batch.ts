@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
-import { CheckpointError } from '@switchboard/batch';
+import { CheckpointError } from '@switchboard/batch/node';
 import { type BatchOutcome, executeBatch } from '../batch/execute-batch.js';
+import { FailedRequestsError } from '../batch/failed-requests-error.js';
 import { createProgressDisplay } from '../batch/progress-display.js';
 import { scanBatchInput } from '../batch/scan-batch-input.js';
 import { DemoError } from '../cli/demo-error.js';
@@ -58,6 +59,14 @@ export const batchCommand: Command = {
       });
       report(output, outcome, { out, checkpoint, total: scan.total });
       output.result('batch', { input, out, checkpoint, total: scan.total, ...outcome });
+      const failed = outcome.failedLines;
+      if (failed > 0 && !outcome.stopped && !signal.aborted) {
+        output.flush();
+        throw new FailedRequestsError(
+          `${failed} of ${scan.total} requests failed (their lines in ${out} have "ok": false and the error).`,
+          failed,
+        );
+      }
     } catch (error) {
       if (error instanceof CheckpointError) {
         throw new DemoError(error.message, 'Delete the checkpoint file to start over, or give another --checkpoint.');

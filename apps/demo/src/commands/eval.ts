@@ -1,5 +1,6 @@
-import { type EvaluationReport, runEvaluation } from '@switchboard/batch';
+import { type EvaluationReport, runEvaluation } from '@switchboard/batch/node';
 import { createPromptTemplate, type TemplateMessage } from '@switchboard/core';
+import { FailedRequestsError } from '../batch/failed-requests-error.js';
 import { createProgressDisplay } from '../batch/progress-display.js';
 import { DemoError } from '../cli/demo-error.js';
 import type { Output } from '../cli/output.js';
@@ -106,6 +107,15 @@ export const evalCommand: Command = {
       }
       if (report.files) output.detail('written', `${report.files.json}, ${report.files.markdown}`);
       output.result('eval', report);
+      const requests = report.rows.reduce((sum, row) => sum + row.items, 0);
+      const failed = report.rows.reduce((sum, row) => sum + row.failed, 0);
+      if (requests > 0 && failed === requests && !signal.aborted) {
+        output.flush();
+        throw new FailedRequestsError(
+          `All ${failed} requests failed: nothing was scored. Check the model names, the key and the service.`,
+          failed,
+        );
+      }
     } finally {
       await demo.close();
     }
@@ -150,7 +160,10 @@ function printTable(output: Output, report: EvaluationReport): void {
   );
 }
 
+/** The best-scoring model and temperature among those where at least one request succeeded. */
 function best(report: EvaluationReport): string {
-  const top = [...report.rows].sort((a, b) => b.meanScore - a.meanScore || a.costUsd - b.costUsd)[0];
+  const top = report.rows
+    .filter((row) => row.failed < row.items)
+    .sort((a, b) => b.meanScore - a.meanScore || a.costUsd - b.costUsd)[0];
   return top ? `; best: ${top.model} at temperature ${top.temperature} (score ${top.meanScore.toFixed(3)})` : '';
 }

@@ -1,4 +1,4 @@
-import { type EvaluationItem, readJsonlLines } from '@switchboard/batch';
+import { type EvaluationItem, readJsonlLines } from '@switchboard/batch/node';
 import { DemoError } from '../cli/demo-error.js';
 import { fileError } from '../setup/input-files.js';
 

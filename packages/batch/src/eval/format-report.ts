@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { EvaluationReport } from './evaluation-types.js';
 
 /** The report as a Markdown table: one row per model and temperature. */
@@ -31,17 +29,4 @@ export function formatEvaluationMarkdown(report: EvaluationReport): string {
     `Finished ${report.finishedAt} in ${(report.durationMs / 1000).toFixed(1)} s.`,
     '',
   ].join('\n');
-}
-
-/** Writes `evaluation.json` and `evaluation.md` into `dir` (created if needed) and returns their paths. */
-export async function writeEvaluationReport(
-  report: EvaluationReport,
-  dir: string,
-): Promise<{ json: string; markdown: string }> {
-  await mkdir(dir, { recursive: true });
-  const files = { json: join(dir, 'evaluation.json'), markdown: join(dir, 'evaluation.md') };
-  const { files: _files, ...data } = report;
-  await writeFile(files.json, `${JSON.stringify(data, null, 2)}\n`);
-  await writeFile(files.markdown, formatEvaluationMarkdown(report));
-  return files;
 }

@@ -1,8 +1,8 @@
 import { InvalidRequestError, type Provider } from '@switchboard/core';
+import { batchPlatform } from '../platform/batch-platform.js';
 import { runBatch } from '../run/run-batch.js';
 import type { BatchRequest } from '../types/batch-request.js';
 import type { EvaluationItem, EvaluationOptions, EvaluationReport } from './evaluation-types.js';
-import { writeEvaluationReport } from './format-report.js';
 import { RowAccumulator } from './row-accumulator.js';
 
 interface Cell {
@@ -90,7 +90,11 @@ export async function runEvaluation<V extends Record<string, unknown>>(
     finishedAt: new Date().toISOString(),
     durationMs: performance.now() - started,
   };
-  if (options.outputDir) report.files = await writeEvaluationReport(report, options.outputDir);
+  if (options.outputDir)
+    report.files = await batchPlatform('outputDir (report files)', 'outputDir').writeEvaluationReport(
+      report,
+      options.outputDir,
+    );
   return report;
 }
 

@@ -103,4 +103,18 @@ describe('JsonlWriter', () => {
     expect(size).toBe(writer.bytes);
     expect(JsonlWriter.byteLengthOf('é')).toBe(3);
   });
+
+  it('writes lines longer than its buffer, multi-byte text, and lines whose given byte count is short, intact', async () => {
+    const path = join(dir, 'long.jsonl');
+    const writer = await JsonlWriter.create(path);
+    const huge = JSON.stringify({ text: 'é中😀'.repeat(200_000) });
+    await writer.writeLine('{"a":1}');
+    await writer.writeLine(huge);
+    await writer.writeLine(JSON.stringify({ text: 'é'.repeat(10) }), 3);
+    await writer.writeLine('{"b":2}');
+    await writer.close();
+    const values: unknown[] = [];
+    for await (const value of readJsonl(path)) values.push(value);
+    expect(values).toEqual([{ a: 1 }, JSON.parse(huge), { text: 'é'.repeat(10) }, { b: 2 }]);
+  });
 });

@@ -1,8 +1,8 @@
-import { createReadStream } from 'node:fs';
 import { AbortedError, ParseError } from '@switchboard/core';
+import { batchPlatform } from '../platform/batch-platform.js';
 import { type Line, splitLines } from './split-lines.js';
 
-/** A source of JSONL text: a file path, or a stream of bytes or text. */
+/** A source of JSONL text: an async iterable of bytes or text, or a file path (Node entry only). */
 export type JsonlSource = string | URL | AsyncIterable<Uint8Array | string>;
 
 /** Options of {@link readJsonlLines} and {@link readJsonl}. */
@@ -57,10 +57,5 @@ async function* linesOf(source: JsonlSource): AsyncGenerator<Line> {
     yield* splitLines(source);
     return;
   }
-  const stream = createReadStream(source, { highWaterMark: 1 << 16 });
-  try {
-    yield* splitLines(stream);
-  } finally {
-    stream.destroy();
-  }
+  yield* splitLines(batchPlatform('Reading JSONL from a file path', 'source').readFile(source));
 }

@@ -1,4 +1,5 @@
 import { AbortedError, calculateCost, type ModelCatalog } from '@switchboard/core';
+import { utf8Length } from '../bytes/utf8-length.js';
 import { BATCH_API_LIMITS } from '../submit/batch-api-limits.js';
 import type { BatchInput, BatchRequest } from '../types/batch-request.js';
 import { type EstimateTokens, heuristicTokenEstimate } from './estimate-tokens.js';
@@ -122,7 +123,7 @@ export async function planBatch(requests: BatchInput, options: PlanBatchOptions 
     priced &&= realtime.priced;
     realtimeUsd += realtime.totalUsd;
     batchUsd += calculateCost(model, usage, { catalog: options.catalog, batch: true }).totalUsd;
-    jobs.add(Buffer.byteLength(JSON.stringify(item.request)) + LINE_OVERHEAD_BYTES);
+    jobs.add(utf8Length(JSON.stringify(item.request)) + LINE_OVERHEAD_BYTES);
   }
   const perRequestReserved = count === 0 ? 0 : reservedTokens / count;
   const { realtimeMs, limitedBy } = localDuration(count, perRequestReserved, settings, options.rateLimits);

@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import {
   AbortedError,
   batchOptionsSchema,
@@ -9,9 +8,9 @@ import {
   toSwitchboardError,
   UnsupportedError,
 } from '@switchboard/core';
-import { CheckpointStore } from '../checkpoint/checkpoint-store.js';
-import { hashRequest, InputFingerprint } from '../checkpoint/fingerprint.js';
+import type { CheckpointStore } from '../checkpoint/checkpoint-store.js';
 import { CheckpointError } from '../errors/checkpoint-error.js';
+import { batchPlatform } from '../platform/batch-platform.js';
 import type { BatchInput, BatchRequest } from '../types/batch-request.js';
 import type { BatchResult } from '../types/batch-result.js';
 import type { BatchSummary } from './batch-run-types.js';
@@ -59,8 +58,14 @@ export async function* localRun(
   const maxHeld = settings.maxHeldResults ?? Math.max(64, settings.concurrency * 4);
   const { tracker } = observer;
   const controller = new AbortController();
-  // Every call in flight listens on the run's signal.
-  setMaxListeners(settings.concurrency + 16, controller.signal);
+  // Checkpoint files need the Node entry; fail before reading any input when it is missing.
+  const files = settings.checkpoint ? batchPlatform('A checkpoint file', 'checkpoint') : undefined;
+  // Calls in flight, each with a signal of its own (some clients, the OpenAI SDK among them, never remove the abort
+  // listener they add, so a shared signal would collect thousands); the run's signal has one listener for all.
+  const inFlight = new Set<AbortController>();
+  controller.signal.addEventListener('abort', () => {
+    for (const call of inFlight) call.abort(controller.signal.reason);
+  });
   const onAbort = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted) onAbort();
@@ -87,7 +92,7 @@ export async function* localRun(
         provider: provider.name,
       });
     }
-    return { item, hash: checkpointPath ? hashRequest(item) : '' };
+    return { item, hash: files ? files.hashRequest(item) : '' };
   };
 
   const checkpointPath = settings.checkpoint;
@@ -120,11 +125,8 @@ export async function* localRun(
   const runOne = async (pending: PendingItem): Promise<BatchResult | undefined> => {
     const { item } = pending;
     const counter: AttemptCounter = { attempts: 0 };
-    // A signal per call: some clients (the OpenAI SDK among them) never remove the abort listener they add, and on
-    // the run's one signal those would pile up by the thousand.
     const callController = new AbortController();
-    const forwardAbort = () => callController.abort(controller.signal.reason);
-    controller.signal.addEventListener('abort', forwardAbort, { once: true });
+    inFlight.add(callController);
     const callOptions: CallOptions = {
       ...options.callOptions,
       signal: callController.signal,
@@ -148,7 +150,7 @@ export async function* localRun(
       if (controller.signal.aborted) return undefined;
       result = { ...common(item, started, counter), ok: false, error: toSwitchboardError(error, provider.name) };
     } finally {
-      controller.signal.removeEventListener('abort', forwardAbort);
+      inFlight.delete(callController);
     }
     return result;
   };
@@ -177,15 +179,15 @@ export async function* localRun(
   };
 
   try {
-    if (checkpointPath) {
-      const fingerprint = new InputFingerprint();
+    if (checkpointPath && files) {
+      const fingerprint = files.createFingerprint();
       while (!fingerprint.complete) {
         const pending = await nextItem();
         if (!pending) break;
         fingerprint.add(pending.item, pending.hash);
         prefix.push(pending);
       }
-      checkpoint = await CheckpointStore.open(checkpointPath, {
+      checkpoint = await files.openCheckpoint(checkpointPath, {
         fingerprint: fingerprint.digest(),
         durability: settings.checkpointDurability,
       });

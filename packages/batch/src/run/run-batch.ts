@@ -1,6 +1,6 @@
 import type { Provider } from '@switchboard/core';
-import { runWithMode } from '../auto/run-with-mode.js';
 import { runOptionsError } from '../options/check-run-options.js';
+import { batchPlatform } from '../platform/batch-platform.js';
 import type { BatchInput } from '../types/batch-request.js';
 import { GeneratorBatchRun } from './batch-run.js';
 import type { BatchRun } from './batch-run-types.js';
@@ -27,7 +27,13 @@ export function runBatch(provider: Provider, requests: BatchInput, options: RunB
   const invalid = runOptionsError(options);
   if (invalid) return failedRun(invalid);
   if (options.mode === 'batch-api' || options.mode === 'auto') {
-    return runWithMode(provider, requests, { ...options, mode: options.mode });
+    let platform: ReturnType<typeof batchPlatform>;
+    try {
+      platform = batchPlatform(`mode '${options.mode}' (Batch API job files)`, 'mode');
+    } catch (error) {
+      return failedRun(error as Error);
+    }
+    return platform.runWithMode(provider, requests, { ...options, mode: options.mode });
   }
   return runLocalBatch(provider, requests, options);
 }
