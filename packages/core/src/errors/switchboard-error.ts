@@ -117,10 +117,10 @@ export class SwitchboardError extends Error {
     value: unknown,
   ): value is InstanceType<T> {
     // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass the guard is called on (`RateLimitError.isInstance`).
-    const guard: { readonly code: SwitchboardErrorCode | undefined; readonly name: string } = this;
+    const { code, name }: { readonly code: SwitchboardErrorCode | undefined; readonly name: string } = this;
     if (!isSwitchboardError(value)) return false;
-    if (guard.code !== undefined) return value.code === guard.code;
-    return guard === SwitchboardError || value.name === guard.name;
+    if (code !== undefined) return value.code === code;
+    return name === SwitchboardError.name || value.name === name;
   }
 
   /** Error-specific fields, added to `toJSON()` by subclasses. */

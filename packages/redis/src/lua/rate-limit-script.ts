@@ -9,7 +9,7 @@
  * round trip exactly; an infinite level (a bucket not yet sized) is stored as the string "inf". Every write renews the
  * key's TTL, so an idle key disappears and a process that died mid-call leaks nothing beyond the buckets' own refill.
  */
-export const RATE_LIMIT_SCRIPT = String.raw`
+export const RATE_LIMIT_SCRIPT = `
 local key = KEYS[1]
 local op = ARGV[1]
 local args = cjson.decode(ARGV[2])
