@@ -1,9 +1,9 @@
+import { useHarness } from '@internal/provider-suite';
 import { AbortedError, generateObject, StructuredOutputError, streamObject } from '@switchboard/core';
 import { TRIGGERS } from '@switchboard/mock-server';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { objectsTarget, providerSpeaksResponses, type WireApi } from './objects-target.js';
-import { useHarness } from './suite/harness.js';
 
 const recipe = z.object({
   title: z.string(),

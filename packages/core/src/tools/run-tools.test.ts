@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { replayProvider } from '../../test/replay-provider.js';
 import { AbortedError, ConfigError } from '../errors/error-classes.js';
-import { createDeferred } from '../shared/deferred.js';
+import { createDeferred } from '../utils/deferred.js';
 import type { ChatRequest } from '../types/chat-request.js';
 import type { ChatResponse, ResponseToolCall } from '../types/chat-response.js';
 import { runTools } from './run-tools.js';

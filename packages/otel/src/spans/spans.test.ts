@@ -101,4 +101,17 @@ describe('traceEvents', () => {
     expect(seen).toHaveLength(1);
     expect(exporter.getFinishedSpans()[0]?.attributes['switchboard.stream.cancelled']).toBe(true);
   });
+
+  it('passes keep-alive parts through without counting them as the first chunk', async () => {
+    const { exporter, callSpan } = setup();
+    async function* source() {
+      yield { type: 'keep-alive' as const };
+      yield { type: 'start' as const };
+    }
+    const seen = [];
+    for await (const part of traceEvents(source, callSpan, ROOT_CONTEXT, false)) seen.push(part.type);
+    expect(seen).toEqual(['keep-alive', 'start']);
+    const attributes = exporter.getFinishedSpans()[0]?.attributes ?? {};
+    expect(Object.keys(attributes).some((name) => name.includes('first_chunk'))).toBe(false);
+  });
 });

@@ -1,20 +1,20 @@
 import { type Context, context } from '@opentelemetry/api';
-import type { ChatStreamEvent } from '@switchboard/core';
+import type { ChatStreamEvent, ChatStreamPart } from '@switchboard/core';
 import type { CallSpan } from './call-span.js';
 import { StreamOutcome } from './stream-outcome.js';
 
 /**
- * Passes a stream's events through while its span learns from them: the first output event sets the time to first
+ * Passes a stream's parts through while its span learns from them: the first output event sets the time to first
  * chunk, `finish` ends the span with the outcome. Every step of the inner stream runs inside `spanContext`, so what
  * the inner layers do (retries, limiter waits) is reported under this span although the caller's `for await` drives
  * the iteration from its own context.
  */
 export async function* traceEvents(
-  open: () => AsyncIterable<ChatStreamEvent>,
+  open: () => AsyncIterable<ChatStreamPart>,
   callSpan: CallSpan,
   spanContext: Context,
   captureContent: boolean,
-): AsyncGenerator<ChatStreamEvent> {
+): AsyncGenerator<ChatStreamPart> {
   const iterator = context.with(spanContext, () => open()[Symbol.asyncIterator]());
   const outcome = new StreamOutcome(captureContent);
   let firstOutput = true;
@@ -24,6 +24,11 @@ export async function* traceEvents(
       const step = await context.with(spanContext, () => iterator.next());
       if (step.done) break;
       const event = step.value;
+      // Keep-alive parts carry no output: they pass through for the stream timeouts to see.
+      if (event.type === 'keep-alive') {
+        yield event;
+        continue;
+      }
       if (firstOutput && isOutput(event)) {
         firstOutput = false;
         callSpan.firstChunk();
