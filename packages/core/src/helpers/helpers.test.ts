@@ -11,7 +11,7 @@ import type { Provider } from '../types/provider.js';
 import { analyzeImage } from './analyze-image.js';
 import { ask } from './ask.js';
 import { createImage } from './create-image.js';
-import { sniffImageType, toImageUrl as toImageUrlWeb } from './image-input.js';
+import { setPlatformImageReader, sniffImageType, toImageUrl as toImageUrlWeb } from './image-input.js';
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
@@ -60,8 +60,9 @@ describe('image input', () => {
     await expect(toImageUrl(join(dir, 'noext'))).rejects.toBeInstanceOf(InvalidRequestError);
   });
 
-  it('refuses a file path on the main entry, naming the Node entry, and still takes bytes without Buffer', async () => {
-    await expect(toImageUrlWeb(join(dir, 'photo.png'))).rejects.toThrow(/@switchboard\/core\/node/);
+  it('refuses a file path where no reader is installed, and still takes bytes without Buffer', async () => {
+    setPlatformImageReader(undefined);
+    await expect(toImageUrlWeb(join(dir, 'photo.png'))).rejects.toThrow(/no file system.*bytes or a URL/);
     expect(await toImageUrlWeb(PNG)).toBe(`data:image/png;base64,${Buffer.from(PNG).toString('base64')}`);
     const reader = async () => PNG;
     expect(await toImageUrlWeb({ path: 'C:\\images\\x.PNG' }, { readFile: reader })).toMatch(/^data:image\/png/);

@@ -2,7 +2,7 @@ import { InvalidRequestError } from '../errors/error-classes.js';
 import type { ImageSource } from '../types/chat-request.js';
 import { bytesToBase64 } from '../utils/base64.js';
 
-/** Reads a file's bytes; `@switchboard/core/node` provides one for Node, Bun and Deno. */
+/** Reads a file's bytes; on Node, Bun and Deno the package's Node entry provides one. */
 export type ReadImageFile = (path: string, signal?: AbortSignal) => Promise<Uint8Array>;
 
 /** Options of `toImageUrl`. */
@@ -12,10 +12,20 @@ export interface ToImageUrlOptions {
   /** Cancels a file read. */
   signal?: AbortSignal;
   /**
-   * Reads file paths. Without it a path is refused: the main entry runs in browsers and workers, which have no file
-   * system. On Node, use `toImageUrl` from `@switchboard/core/node`, which passes its reader here.
+   * Reads file paths. Defaults to the platform's reader: on Node, Bun and Deno the package's `node` export condition
+   * installs one (`node:fs`); in browsers, workers and browser bundles there is none, and a path is refused.
    */
   readFile?: ReadImageFile;
+}
+
+let platformReadFile: ReadImageFile | undefined;
+
+/**
+ * Installs the file reader `toImageUrl` uses when the call passes none. Called once by the Node entry
+ * (`dist/node-main.js`, what `import '@switchboard/core'` resolves to under the `node` condition).
+ */
+export function setPlatformImageReader(reader: ReadImageFile | undefined): void {
+  platformReadFile = reader;
 }
 
 const EXTENSION_TYPES: Record<string, string> = {
@@ -38,23 +48,24 @@ export function sniffImageType(bytes: Uint8Array): string | undefined {
 
 /**
  * Turns any image source into what the API accepts: http(s) and data URLs pass through; bytes become data URLs with
- * the MIME type sniffed from the bytes (or taken from `mimeType`); file paths are read with `options.readFile` (see
- * `@switchboard/core/node`), their type falling back to the file extension.
+ * the MIME type sniffed from the bytes (or taken from `mimeType`); file paths are read with `options.readFile` or the
+ * platform's reader (Node, Bun, Deno), their type falling back to the file extension.
  */
 export async function toImageUrl(source: ImageSource, options: ToImageUrlOptions = {}): Promise<string> {
   if (source instanceof URL) return source.href;
   if (typeof source === 'string' && /^(https?:|data:)/i.test(source)) return source;
   if (typeof source === 'string' || (typeof source === 'object' && 'path' in source)) {
     const path = typeof source === 'string' ? source : source.path;
-    if (!options.readFile) {
+    const readFile = options.readFile ?? platformReadFile;
+    if (!readFile) {
       throw new InvalidRequestError({
-        message: `The image ${JSON.stringify(path)} is a file path; pass its bytes, or on Node use toImageUrl from @switchboard/core/node, which reads files.`,
+        message: `The image ${JSON.stringify(path)} is a file path, and this runtime has no file system (a browser, worker or browser bundle): pass the image's bytes or a URL.`,
         source: 'client',
       });
     }
     let bytes: Uint8Array;
     try {
-      bytes = await options.readFile(path, options.signal);
+      bytes = await readFile(path, options.signal);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       throw new InvalidRequestError({

@@ -60,8 +60,15 @@ describe('lazySchema', () => {
   });
 });
 
-it('importing @switchboard/core loads zod statically (intended: bundlers must see it) and no node: module', () => {
-  const urls = importedModules('@switchboard/core', { cwd: fileURLToPath(new URL('../..', import.meta.url)) });
+it('the web entry (dist/index.js) loads zod statically (bundlers must see it) and no node: module', () => {
+  const cwd = fileURLToPath(new URL('../..', import.meta.url));
+  const urls = importedModules(new URL('../../dist/index.js', import.meta.url).href, { cwd });
   expect(includesPackage(urls, 'zod')).toBe(true);
   expect(urls.filter((url) => url.startsWith('node:'))).toEqual([]);
+});
+
+it('on Node, @switchboard/core resolves to the Node entry, which installs the image file reader', () => {
+  const urls = importedModules('@switchboard/core', { cwd: fileURLToPath(new URL('../..', import.meta.url)) });
+  expect(urls.some((url) => url.endsWith('/dist/node-main.js'))).toBe(true);
+  expect(urls).toContain('node:fs/promises');
 });
