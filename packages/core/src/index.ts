@@ -61,6 +61,7 @@ export type {
   RateLimitWaitEvent,
   RequestEvent,
   ResponseEvent,
+  RetryBudgetEvent,
   RetryEvent,
 } from './hooks/hook-events.js';
 export type { WithHooksOptions } from './hooks/with-hooks.js';

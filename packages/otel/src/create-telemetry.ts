@@ -128,6 +128,7 @@ export function createTelemetry(options?: TelemetryOptions): Telemetry {
     },
     hooks: {
       onRetry: hookHandlers.onRetry,
+      onRetryBudgetExhausted: hookHandlers.onRetryBudgetExhausted,
       onRateLimitWait: hookHandlers.onRateLimitWait,
       onCircuitStateChange: hookHandlers.onCircuitStateChange,
     },

@@ -21,7 +21,7 @@ export interface FallbackAttempt {
  * attempt, rate-limit wait and breaker transition lands on the operation span it happened in) and into metrics.
  */
 export function createTelemetryHooks(instruments: () => Instruments): Required<
-  Pick<Hooks, 'onRetry' | 'onRateLimitWait' | 'onCircuitStateChange'>
+  Pick<Hooks, 'onRetry' | 'onRetryBudgetExhausted' | 'onRateLimitWait' | 'onCircuitStateChange'>
 > & {
   onFallbackAttempt(event: FallbackAttempt): void;
 } {
@@ -41,6 +41,12 @@ export function createTelemetryHooks(instruments: () => Instruments): Required<
       };
       instruments().retries.add(1, attributes);
       if (type === 'rate-limit') instruments().rateLimited.add(1, attributes);
+    },
+    onRetryBudgetExhausted(event) {
+      trace.getActiveSpan()?.addEvent('switchboard.retry.budget_exhausted', {
+        'switchboard.retry.attempt': event.attempt,
+        [GENERAL.errorType]: errorType(event.error),
+      });
     },
     onRateLimitWait(event) {
       trace.getActiveSpan()?.addEvent('switchboard.rate_limit.wait', {

@@ -136,6 +136,22 @@ describe('chat', () => {
     expect(points.reduce((sum, point) => sum + Number(point.value), 0)).toBeGreaterThanOrEqual(2);
   });
 
+  it('records a retry the budget refused as an event on the call span', async () => {
+    server.control.faults.add({ kind: 'status', status: 503, route: 'chat.completions', times: 1 });
+    const t = telemetry();
+    const provider = t.wrap(
+      withResilience(bare, {
+        retry: { maxAttempts: 3, baseDelayMs: 5, budgetBurst: 0, budgetRatio: 0, budgetMinPerSecond: 0 },
+        hooks: t.hooks,
+      }),
+    );
+    await expect(provider.chat(CHAT)).rejects.toMatchObject({ retryBudgetExhausted: true });
+    const span = only(otel.spans(), 'chat gpt-4o-mini');
+    const refused = span.events.filter((event) => event.name === 'switchboard.retry.budget_exhausted');
+    expect(refused.map((event) => event.attributes?.['switchboard.retry.attempt'])).toEqual([1]);
+    expect(refused[0]?.attributes?.['error.type']).toBe('server');
+  });
+
   it('records rate-limit waits as span events and in the wait histogram', async () => {
     const t = telemetry();
     const provider = t.wrap(

@@ -55,6 +55,7 @@ export type {
   RetryPolicy,
   RetryPolicyOptions,
   RetrySession,
+  RetrySessionOptions,
 } from './retry/retry-policy.js';
 export { createRetryPolicy, DEFAULT_RETRY_BUDGET_CAPACITY } from './retry/retry-policy.js';
 export type { RouterOptions, RouterTarget } from './router/create-router.js';

@@ -40,7 +40,7 @@ export interface ResiliencePolicy {
   bulkhead?: BulkheadOptions | Bulkhead | false;
   /** Total, headers, first-token and idle timeouts. Default: none. */
   timeouts?: TimeoutOptions;
-  /** Receives `onRetry`, `onRateLimitWait` and `onCircuitStateChange`. */
+  /** Receives `onRetry`, `onRetryBudgetExhausted`, `onRateLimitWait` and `onCircuitStateChange`. */
   hooks?: Hooks | Hooks[];
   /** Receives warnings from hooks that throw. */
   logger?: Logger;
@@ -142,6 +142,14 @@ export function withResilience(provider: Provider, policy: ResiliencePolicy = {}
               ...(options.metadata ? { metadata: options.metadata } : {}),
               ...info,
             }),
+          onBudgetExhausted: (event) =>
+            emit.onRetryBudgetExhausted({
+              provider: name,
+              model: context.model,
+              operation: context.operation,
+              ...(options.metadata ? { metadata: options.metadata } : {}),
+              ...event,
+            }),
         });
       } catch (error) {
         throw deadline.signal?.aborted ? abortReason(deadline.signal, name) : error;
@@ -170,6 +178,14 @@ export function withResilience(provider: Provider, policy: ResiliencePolicy = {}
           context,
           onRetry: (event) =>
             emit.onRetry({
+              provider: name,
+              model: context.model,
+              operation: 'streamChat',
+              ...(options.metadata ? { metadata: options.metadata } : {}),
+              ...event,
+            }),
+          onBudgetExhausted: (event) =>
+            emit.onRetryBudgetExhausted({
               provider: name,
               model: context.model,
               operation: 'streamChat',

@@ -1,4 +1,4 @@
-import { isSwitchboardError, type SwitchboardError } from '@switchboard/core';
+import { type Hooks, isSwitchboardError, type RetryBudgetEvent, type SwitchboardError } from '@switchboard/core';
 import { type MockServer, startMockServer } from '@switchboard/mock-server';
 import { createOpenAIProvider } from '@switchboard/openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,14 +19,19 @@ afterAll(() => server.close());
 const request = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'budget' }], maxOutputTokens: 8 };
 
 /** Runs 200 concurrent chats with the given retry options against 30% 503s; returns the failures. */
-async function storm(retry: Record<string, unknown>): Promise<SwitchboardError[]> {
+async function storm(
+  retry: Record<string, unknown>,
+  { hooks, stream = false }: { hooks?: Hooks; stream?: boolean } = {},
+): Promise<SwitchboardError[]> {
   server.control.reset();
   server.control.faults.add({ kind: 'status', status: 503, probability: 0.3, route: 'chat.completions' });
   const provider = withResilience(createOpenAIProvider({ apiKey: 'sk-budget-test-0001', baseURL: server.url }), {
     retry: { maxAttempts: 6, baseDelayMs: 5, maxDelayMs: 50, ...retry },
     circuitBreaker: false,
+    ...(hooks ? { hooks } : {}),
   });
-  const results = await Promise.allSettled(Array.from({ length: 200 }, () => provider.chat(request)));
+  const call = () => (stream ? provider.streamChat(request).response : provider.chat(request));
+  const results = await Promise.allSettled(Array.from({ length: 200 }, call));
   return results.flatMap((r) => (r.status === 'rejected' ? [r.reason as SwitchboardError] : []));
 }
 
@@ -62,4 +67,24 @@ describe('retry budget over loopback (200 concurrent calls, 30% 503)', () => {
     expect(first?.toJSON()).toMatchObject({ retryBudgetExhausted: true, status: 503 });
     expect(events[0]?.error).toBe(refused.find((e) => e === events[0]?.error));
   }, 120_000);
+
+  it.each([
+    ['chat', false],
+    ['streamChat', true],
+  ] as const)(
+    'reports a refused retry of %s through the onRetryBudgetExhausted hook',
+    async (operation, stream) => {
+      const events: RetryBudgetEvent[] = [];
+      const failures = await storm(
+        { budgetBurst: 5, budgetRatio: 0, budgetMinPerSecond: 0 },
+        { hooks: { onRetryBudgetExhausted: (event) => events.push(event) }, stream },
+      );
+      const refused = failures.filter((e) => (e as { retryBudgetExhausted?: boolean }).retryBudgetExhausted === true);
+      expect(refused.length).toBeGreaterThan(20);
+      expect(events).toHaveLength(refused.length);
+      expect(events[0]).toMatchObject({ provider: 'openai', model: 'gpt-4o-mini', operation, attempt: 1 });
+      expect(refused).toContain(events[0]?.error);
+    },
+    120_000,
+  );
 });

@@ -8,6 +8,7 @@ const HOOK_NAMES = [
   'onResponse',
   'onError',
   'onRetry',
+  'onRetryBudgetExhausted',
   'onRateLimitWait',
   'onCircuitStateChange',
 ] as const;

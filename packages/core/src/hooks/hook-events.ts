@@ -54,6 +54,14 @@ export interface RetryEvent extends CallEventBase {
   error: SwitchboardError;
 }
 
+/** The retry budget refused to retry a failed attempt: the call ends with `error`. */
+export interface RetryBudgetEvent extends CallEventBase {
+  /** The attempt that failed (1 = the first). */
+  attempt: number;
+  /** The error the call ends with, marked `retryBudgetExhausted: true`. */
+  error: SwitchboardError;
+}
+
 /** A call waits for rate-limit capacity. */
 export interface RateLimitWaitEvent {
   /** The limiter key (provider + model or deployment). */
@@ -86,6 +94,8 @@ export interface Hooks {
   onError?(event: ErrorEvent): void;
   /** A failed attempt will be retried. */
   onRetry?(event: RetryEvent): void;
+  /** The retry budget refused a retry (many calls are failing at once); the call fails with the attempt's error. */
+  onRetryBudgetExhausted?(event: RetryBudgetEvent): void;
   /** A call waits for rate-limit capacity. */
   onRateLimitWait?(event: RateLimitWaitEvent): void;
   /** A circuit breaker changed state. */

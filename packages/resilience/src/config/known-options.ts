@@ -1,7 +1,7 @@
 /** The option names each factory accepts: unknown keys are refused with a did-you-mean hint. */
 export const KNOWN_OPTIONS = {
   policy: ['retry', 'circuitBreaker', 'rateLimiter', 'bulkhead', 'timeouts', 'hooks', 'logger', 'key'],
-  timeouts: ['totalMs', 'headersMs', 'firstTokenMs', 'idleMs'],
+  timeouts: ['totalMs', 'headersMs', 'firstTokenMs', 'idleMs', 'keepAliveResetsIdle'],
   retry: [
     'maxAttempts',
     'baseDelayMs',

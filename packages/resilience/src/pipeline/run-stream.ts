@@ -8,7 +8,7 @@ import {
   toSwitchboardError,
 } from '@switchboard/core';
 import { linkSignals } from '@switchboard/core/utils';
-import type { RetryPolicy } from '../retry/retry-policy.js';
+import type { RetryBudgetExhaustedEvent, RetryPolicy } from '../retry/retry-policy.js';
 import { abortReason } from '../shared/abort.js';
 import { OutputGate } from '../shared/output-gate.js';
 import { sleep } from '../shared/sleep.js';
@@ -24,6 +24,7 @@ export interface StreamPlan {
   attempt: AttemptContext;
   context: CallContext;
   onRetry: (event: Omit<RetryEvent, 'provider' | 'model' | 'operation'>) => void;
+  onBudgetExhausted: (event: RetryBudgetExhaustedEvent) => void;
 }
 
 /**
@@ -46,7 +47,7 @@ export async function* runStream(
     totalMs === undefined
       ? undefined
       : setTimeout(() => deadline.abort(new TimeoutError({ phase: 'total', timeoutMs: totalMs, provider })), totalMs);
-  const session = plan.retry?.session();
+  const session = plan.retry?.session({ onBudgetExhausted: plan.onBudgetExhausted });
   try {
     for (;;) {
       let passes: GatePass[] | undefined;

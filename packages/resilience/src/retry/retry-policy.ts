@@ -74,6 +74,14 @@ export interface RetryExecuteOptions {
   provider?: string;
   /** Called before each wait. */
   onRetry?: (info: RetryAttemptInfo) => void;
+  /** Called when the retry budget refuses a retry of this call (after the policy's own `onBudgetExhausted`). */
+  onBudgetExhausted?: (event: RetryBudgetExhaustedEvent) => void;
+}
+
+/** Per-call callbacks of a `RetrySession`. */
+export interface RetrySessionOptions {
+  /** Called when the retry budget refuses a retry of this call (after the policy's own `onBudgetExhausted`). */
+  onBudgetExhausted?: (event: RetryBudgetExhaustedEvent) => void;
 }
 
 /** The attempts of one logical call, for loops that drive themselves (streams). */
@@ -96,7 +104,7 @@ export interface RetryPolicy {
     options?: RetryExecuteOptions,
   ): Promise<T>;
   /** Starts a call whose loop the caller runs itself; counts its first attempt towards the budget. */
-  session(): RetrySession;
+  session(options?: RetrySessionOptions): RetrySession;
 }
 
 /**
@@ -126,7 +134,7 @@ export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy
     ...(now ? { now } : {}),
   });
 
-  const session = (): RetrySession => {
+  const session = (options: RetrySessionOptions = {}): RetrySession => {
     let attempt = 1;
     let done = false;
     return {
@@ -145,6 +153,7 @@ export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy
           done = true;
           markBudgetExhausted(error);
           onBudgetExhausted?.({ attempt, error });
+          options.onBudgetExhausted?.({ attempt, error });
         }
         return decision;
       },
@@ -172,8 +181,8 @@ export function createRetryPolicy(options: RetryPolicyOptions = {}): RetryPolicy
   return {
     settings,
     session,
-    async execute(fn, { signal, provider, onRetry } = {}) {
-      const run = session();
+    async execute(fn, { signal, provider, onRetry, onBudgetExhausted: onCallBudgetExhausted } = {}) {
+      const run = session(onCallBudgetExhausted ? { onBudgetExhausted: onCallBudgetExhausted } : {});
       for (;;) {
         throwIfAborted(signal, provider);
         try {
