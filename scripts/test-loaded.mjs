@@ -41,7 +41,8 @@ for (let run = 1; run <= runs; run += 1) {
 }
 stopBurners();
 console.log('\nrun | result | minutes');
-for (const { run, code, minutes } of results) console.log(`${run} | ${code === 0 ? 'green' : `FAILED (${code})`} | ${minutes.toFixed(1)}`);
+for (const { run, code, minutes } of results)
+  console.log(`${run} | ${code === 0 ? 'green' : `FAILED (${code})`} | ${minutes.toFixed(1)}`);
 const failed = results.filter((result) => result.code !== 0).length;
 console.log(`test:loaded: ${runs - failed} of ${runs} runs green with ${burnerCount} CPU burners`);
 process.exitCode = failed === 0 ? 0 : 1;
