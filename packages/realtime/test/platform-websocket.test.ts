@@ -7,9 +7,11 @@ import { openRealtimeSession } from '../src/connect-realtime.js';
 import { connectRealtime, type RealtimeSession, wsTransport } from '../src/index.node.js';
 import { AZURE_KEY, OPENAI_KEY, openAIProvider, startServer } from './__fixtures__/mock.js';
 
-// Stands in for a client secret until the mock server mints real ones (POST /v1/realtime/client_secrets): the mock
-// accepts it as a key, offered in the same `openai-insecure-api-key.` subprotocol a browser uses.
-const SECRET = 'ek_test_client_secret_0123456789';
+// Stands in for a client secret, offered in the same `openai-insecure-api-key.` subprotocol a browser uses. Not
+// `ek_`-shaped on purpose: the mock checks `ek_` keys against the secrets it minted itself (POST
+// /v1/realtime/client_secrets, tested with minted secrets elsewhere), while this one goes through `authorize` below,
+// which records the credential each upgrade carried.
+const SECRET = 'cs_test_client_secret_0123456789';
 
 let server: MockServer;
 const sessions: RealtimeSession[] = [];
@@ -113,6 +115,27 @@ describe('client secrets', () => {
     server.realtime.dropConnections();
     await session.waitFor('connection-state', { filter: (event) => event.state === 'open' });
     expect(calls).toBe(2);
+  });
+
+  it('a secret minted by the mock (POST /v1/realtime/client_secrets) opens a session', async () => {
+    const before = credentials.length;
+    const minted = await openAIProvider(server).realtime?.createClientSecret?.({
+      model: 'gpt-realtime',
+      session: { instructions: 'Be brief.' },
+    });
+    expect(minted?.value).toMatch(/^ek_/);
+    const session = keep(
+      await openRealtimeSession(
+        { name: 'openai' },
+        { model: 'gpt-realtime', clientSecret: minted as RealtimeClientSecret, heartbeat: false },
+        undefined,
+        'browser',
+      ),
+    );
+    expect(await session.sendText('Hello')).toBeTypeOf('string');
+    expect(server.realtime.upgrades.at(-1)?.status).toBe(101);
+    // Accepted as a secret the mock minted, not through `authorize` (which sees the long-lived keys only).
+    expect(credentials.length).toBe(before);
   });
 
   it('a secret the server refuses fails the connection with AuthenticationError', async () => {
