@@ -1,5 +1,4 @@
-import { ConfigError, type ConfigIssue, isSwitchboardError } from '@switchboard/core';
-import { didYouMean } from './did-you-mean.js';
+import { ConfigError, type ConfigIssue, isSwitchboardError, suggestOption } from '@switchboard/core';
 
 /**
  * Gathers every configuration problem of an options object and the parts it configures, so that one `ConfigError`
@@ -13,7 +12,7 @@ export class ConfigCollector {
     if (typeof value !== 'object' || value === null) return this;
     for (const key of Object.keys(value)) {
       if (known.includes(key)) continue;
-      const hint = didYouMean(key, known);
+      const hint = suggestOption(key, known);
       this.issues.push({
         path: prefix ? `${prefix}.${key}` : key,
         message: `unknown option${hint ? `; did you mean '${hint}'?` : ''} (known: ${known.join(', ')})`,
