@@ -1,5 +1,5 @@
 import type { Meter, Tracer } from '@opentelemetry/api';
-import { ConfigError, type ConfigIssue, type ModelCatalog, suggestOption } from '@switchboard/core';
+import { ConfigError, type ConfigIssue, type ModelCatalog, unknownOptionIssues } from '@switchboard/core';
 
 /** Options of `withTelemetry` and `createTelemetry`. */
 export interface TelemetryOptions {
@@ -23,14 +23,8 @@ export function checkTelemetryOptions(options: unknown): TelemetryOptions {
   if (typeof options !== 'object' || options === null) {
     throw new ConfigError({ issues: [{ path: '(root)', message: 'must be an options object' }] });
   }
-  const issues: ConfigIssue[] = [];
   const record = options as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    if (!(KNOWN_KEYS as readonly string[]).includes(key)) {
-      const hint = suggestOption(key, KNOWN_KEYS);
-      issues.push({ path: key, message: `is not a known option${hint ? ` (did you mean ${hint}?)` : ''}` });
-    }
-  }
+  const issues: ConfigIssue[] = unknownOptionIssues(record, KNOWN_KEYS);
   expect(record.tracer, 'tracer', 'a Tracer (with startSpan)', (v) => hasMethod(v, 'startSpan'), issues);
   expect(record.meter, 'meter', 'a Meter (with createHistogram)', (v) => hasMethod(v, 'createHistogram'), issues);
   expect(record.captureContent, 'captureContent', 'a boolean', (v) => typeof v === 'boolean', issues);

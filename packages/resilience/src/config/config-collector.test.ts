@@ -57,9 +57,9 @@ describe('withResilience reports every problem at once', () => {
       ].sort(),
     );
     const message = (path: string) => error.issues.find((issue) => issue.path === path)?.message;
-    expect(message('rateLimitter')).toMatch(/did you mean 'rateLimiter'\?/);
-    expect(message('retry.maxAtempts')).toMatch(/did you mean 'maxAttempts'\?/);
-    expect(message('timeouts.idelMs')).toMatch(/did you mean 'idleMs'\?/);
+    expect(message('rateLimitter')).toMatch(/did you mean rateLimiter\?/);
+    expect(message('retry.maxAtempts')).toMatch(/did you mean maxAttempts\?/);
+    expect(message('timeouts.idelMs')).toMatch(/did you mean idleMs\?/);
     expect(error.message).toMatch(/12 problems/);
   });
 
