@@ -12,6 +12,7 @@ export { processEnv, readEnvOptions } from './config/read-env-options.js';
 export type { BatchOptions, RateLimitOptions, RetryOptions } from './config/schemas.js';
 export { batchOptionsSchema, rateLimitOptionsSchema, retryOptionsSchema } from './config/schemas.js';
 export { suggestOption } from './config/suggest-option.js';
+export { unknownOptionIssues, unknownOptionMessage } from './config/unknown-option-issues.js';
 export type { CostBreakdown } from './cost/calculate-cost.js';
 export { calculateCost } from './cost/calculate-cost.js';
 export type { ConfigIssue, ContentFilterCategory, ErrorClassOptions, TimeoutPhase } from './errors/error-classes.js';

@@ -1,5 +1,5 @@
 import type { Meter, Tracer } from '@opentelemetry/api';
-import { ConfigError, type ConfigIssue, type ModelCatalog } from '@switchboard/core';
+import { ConfigError, type ConfigIssue, type ModelCatalog, unknownOptionIssues } from '@switchboard/core';
 
 /** Options of `withTelemetry` and `createTelemetry`. */
 export interface TelemetryOptions {
@@ -23,14 +23,8 @@ export function checkTelemetryOptions(options: unknown): TelemetryOptions {
   if (typeof options !== 'object' || options === null) {
     throw new ConfigError({ issues: [{ path: '(root)', message: 'must be an options object' }] });
   }
-  const issues: ConfigIssue[] = [];
   const record = options as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    if (!(KNOWN_KEYS as readonly string[]).includes(key)) {
-      const hint = closest(key);
-      issues.push({ path: key, message: `is not a known option${hint ? ` (did you mean ${hint}?)` : ''}` });
-    }
-  }
+  const issues: ConfigIssue[] = unknownOptionIssues(record, KNOWN_KEYS);
   expect(record.tracer, 'tracer', 'a Tracer (with startSpan)', (v) => hasMethod(v, 'startSpan'), issues);
   expect(record.meter, 'meter', 'a Meter (with createHistogram)', (v) => hasMethod(v, 'createHistogram'), issues);
   expect(record.captureContent, 'captureContent', 'a boolean', (v) => typeof v === 'boolean', issues);
@@ -62,27 +56,4 @@ function isUrl(value: unknown): boolean {
   } catch {
     return false;
   }
-}
-
-/** The known key nearest to a misspelt one (edit distance ≤ 3), for the hint. */
-function closest(key: string): string | undefined {
-  let best: { key: string; distance: number } | undefined;
-  for (const known of KNOWN_KEYS) {
-    const distance = editDistance(key.toLowerCase(), known.toLowerCase());
-    if (distance <= 3 && (!best || distance < best.distance)) best = { key: known, distance };
-  }
-  return best?.key;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

@@ -1,4 +1,4 @@
-import { ConfigError } from '@switchboard/core';
+import { ConfigError, unknownOptionIssues } from '@switchboard/core';
 import { Queue } from 'bullmq';
 import { hashRequest } from '../checkpoint/fingerprint.js';
 import { validateBatchRequest } from '../run/validate-request.js';
@@ -97,10 +97,7 @@ export function openBatchJob(jobId: string, options: QueueOptions): EnqueuedBatc
 const KNOWN = ['connection', 'queueName', 'prefix', 'jobId', 'chunkSize'];
 
 function checkEnqueueOptions(options: EnqueueBatchOptions): void {
-  const issues: { path: string; message: string }[] = [];
-  for (const key of Object.keys(options ?? {})) {
-    if (!KNOWN.includes(key)) issues.push({ path: key, message: 'is not a known option (check the spelling)' });
-  }
+  const issues: { path: string; message: string }[] = unknownOptionIssues(options ?? {}, KNOWN);
   if (!options?.connection)
     issues.push({ path: 'connection', message: 'is required (a redis:// URL, options or client)' });
   if (typeof options?.jobId !== 'string' || options.jobId === '') {

@@ -5,6 +5,7 @@ import {
   type Provider,
   toSwitchboardError,
   UnsupportedError,
+  unknownOptionIssues,
 } from '@switchboard/core';
 import { type Job, Worker } from 'bullmq';
 import { serializeResultRecord } from '../checkpoint/result-record.js';
@@ -174,10 +175,7 @@ function failure(
 }
 
 function checkWorkerOptions(options: BatchWorkerOptions): void {
-  const issues: { path: string; message: string }[] = [];
-  for (const key of Object.keys(options ?? {})) {
-    if (!KNOWN.includes(key)) issues.push({ path: key, message: 'is not a known option (check the spelling)' });
-  }
+  const issues: { path: string; message: string }[] = unknownOptionIssues(options ?? {}, KNOWN);
   if (!options?.connection)
     issues.push({ path: 'connection', message: 'is required (a redis:// URL, options or client)' });
   for (const name of ['concurrency', 'lockDurationMs', 'stalledIntervalMs'] as const) {

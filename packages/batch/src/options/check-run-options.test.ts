@@ -42,11 +42,11 @@ describe('runBatch options', () => {
       'job.local.concurrencyLimit',
     ]);
     const message = (error as Error).message;
-    expect(message).toContain('concurency: unknown option; did you mean "concurrency"?');
-    expect(message).toContain('onProgres: unknown option; did you mean "onProgress"?');
-    expect(message).toContain('plan.deadLine: unknown option; did you mean "deadline"?');
-    expect(message).toContain('job.pollInterval: unknown option; did you mean "pollIntervalMs"?');
-    expect(message).toMatch(/totallyNew: unknown option \(known: concurrency, order/);
+    expect(message).toContain('concurency: is not a known option (did you mean concurrency?)');
+    expect(message).toContain('onProgres: is not a known option (did you mean onProgress?)');
+    expect(message).toContain('plan.deadLine: is not a known option (did you mean deadline?)');
+    expect(message).toContain('job.pollInterval: is not a known option (did you mean pollIntervalMs?)');
+    expect(message).toMatch(/totallyNew: is not a known option \(known: concurrency, order/);
   });
 
   it('accepts every documented option, and rejects options that are not objects', () => {

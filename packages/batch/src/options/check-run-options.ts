@@ -1,5 +1,10 @@
-import { batchOptionsSchema, ConfigError, type ConfigIssue, toConfigIssues } from '@switchboard/core';
-import { unknownKeyIssues } from './unknown-keys.js';
+import {
+  batchOptionsSchema,
+  ConfigError,
+  type ConfigIssue,
+  toConfigIssues,
+  unknownOptionIssues,
+} from '@switchboard/core';
 
 /** The options of a local run (`LocalRunOptions`). */
 const LOCAL_KEYS = [
@@ -77,7 +82,7 @@ const SCHEMA_KEYS = [
  */
 export function runOptionsIssues(options: unknown): ConfigIssue[] {
   if (!isObject(options)) return [{ path: '(root)', message: 'expected an options object' }];
-  const issues = unknownKeyIssues(options, RUN_KEYS);
+  const issues = unknownOptionIssues(options, RUN_KEYS);
   const checked: Record<string, unknown> = {};
   for (const key of SCHEMA_KEYS) if (options[key] !== undefined) checked[key] = options[key];
   const parsed = batchOptionsSchema.safeParse(checked);
@@ -103,7 +108,7 @@ export function runOptionsError(options: unknown): ConfigError | undefined {
 function nestedIssues(value: unknown, known: readonly string[], path: string): ConfigIssue[] {
   if (value === undefined) return [];
   if (!isObject(value)) return [{ path, message: 'expected an options object' }];
-  return unknownKeyIssues(value, known, `${path}.`);
+  return unknownOptionIssues(value, known, path);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

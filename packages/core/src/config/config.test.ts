@@ -48,7 +48,7 @@ describe('parseConfig', () => {
       expect.arrayContaining([
         { path: 'p.nmae', message: 'is not a known option (did you mean name?)' },
         { path: 'p.nested.timeoutMS', message: 'is not a known option (did you mean timeoutMs?)' },
-        { path: 'p.temperature', message: 'is not a known option (check the spelling)' },
+        { path: 'p.temperature', message: 'is not a known option (known: name, secret, nested, first, second)' },
       ]),
     );
   });

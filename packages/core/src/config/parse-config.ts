@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, type ConfigIssue } from '../errors/error-classes.js';
-import { suggestOption } from './suggest-option.js';
+import { unknownOptionMessage } from './unknown-option-issues.js';
 
 /** Where each option came from, so problems name the environment variable (option path → variable). */
 export type ConfigSources = Record<string, string>;
@@ -61,13 +61,10 @@ export function toConfigIssues(
   return issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       const known = options.schema ? knownKeysAt(options.schema, issue.path) : [];
-      return issue.keys.map((key) => {
-        const suggestion = suggestOption(key, known);
-        return {
-          path: joinPath(options.prefix, [...issue.path, key]),
-          message: `is not a known option${suggestion ? ` (did you mean ${suggestion}?)` : ' (check the spelling)'}`,
-        };
-      });
+      return issue.keys.map((key) => ({
+        path: joinPath(options.prefix, [...issue.path, key]),
+        message: unknownOptionMessage(key, known),
+      }));
     }
     return [
       withVariable({ path: joinPath(options.prefix, issue.path), message: describeIssue(issue) }, options.sources),

@@ -4,6 +4,7 @@ import {
   ParseError,
   type RealtimeClientSecret,
   type RealtimeClientSecretRequest,
+  unknownOptionIssues,
 } from '@switchboard/core';
 import type { ProviderContext } from '../provider/provider-context.js';
 import { clientSecretsUrl } from './client-secrets-url.js';
@@ -11,7 +12,7 @@ import { clientSecretsUrl } from './client-secrets-url.js';
 /** The lifetimes the service accepts, in seconds. */
 const MIN_EXPIRY_S = 10;
 const MAX_EXPIRY_S = 7200;
-const REQUEST_KEYS = new Set(['model', 'expiresAfterSeconds', 'session']);
+const REQUEST_KEYS = ['model', 'expiresAfterSeconds', 'session'];
 
 /**
  * Mints a short-lived client secret with the provider's own key (`POST {base}/realtime/client_secrets`, GA body
@@ -61,9 +62,7 @@ function checkRequest(request: RealtimeClientSecretRequest): void {
   if (session !== undefined && (typeof session !== 'object' || session === null || Array.isArray(session))) {
     issues.push({ path: 'createClientSecret.session', message: 'must be an object' });
   }
-  for (const key of Object.keys(input)) {
-    if (!REQUEST_KEYS.has(key)) issues.push({ path: `createClientSecret.${key}`, message: 'unknown option' });
-  }
+  issues.push(...unknownOptionIssues(input, REQUEST_KEYS, 'createClientSecret'));
   if (issues.length > 0) throw new ConfigError({ issues });
 }
 

@@ -1,4 +1,4 @@
-import type { Logger } from '@switchboard/core';
+import { type Logger, unknownOptionIssues } from '@switchboard/core';
 import type { Redis, RedisOptions } from 'ioredis';
 
 /** What a Redis store does while Redis cannot be reached. */
@@ -62,13 +62,7 @@ const KNOWN = [
 
 /** The problems of an options object, every one of them (an empty list when it is fine). */
 export function optionProblems(options: Record<string, unknown>): { path: string; message: string }[] {
-  const problems: { path: string; message: string }[] = [];
-  for (const key of Object.keys(options)) {
-    if (!(KNOWN as readonly string[]).includes(key)) {
-      const near = KNOWN.find((known) => known.toLowerCase() === key.toLowerCase() || similar(known, key));
-      problems.push({ path: key, message: `is not a known option${near ? ` (did you mean ${near}?)` : ''}` });
-    }
-  }
+  const problems: { path: string; message: string }[] = unknownOptionIssues(options, KNOWN);
   const { redis, prefix, ttlMs, timeoutMs, onUnavailable, expectedWorkers, now } = options;
   if (redis === undefined) problems.push({ path: 'redis', message: 'is required (a client, options or a URL)' });
   else if (typeof redis !== 'string' && (typeof redis !== 'object' || redis === null)) {
@@ -92,17 +86,4 @@ export function optionProblems(options: Record<string, unknown>): { path: string
   }
   if (now !== undefined && typeof now !== 'function') problems.push({ path: 'now', message: 'must be a function' });
   return problems;
-}
-
-/** One edit apart, or the same letters with two swapped: close enough to suggest. */
-function similar(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return (
-    a.slice(i + 1) === b.slice(i + 1) ||
-    a.slice(i) === b.slice(i + 1) ||
-    a.slice(i + 1) === b.slice(i) ||
-    (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
-  );
 }

@@ -2,7 +2,6 @@ import { ConfigError } from '@switchboard/core';
 import { describe, expect, it } from 'vitest';
 import { withResilience } from '../with-resilience.js';
 import { ConfigCollector } from './config-collector.js';
-import { didYouMean } from './did-you-mean.js';
 
 const provider = { name: 'test', chat: async () => ({}) as never, streamChat: () => ({}) as never };
 
@@ -15,15 +14,6 @@ function configError(run: () => unknown): ConfigError {
   }
   throw new Error('no ConfigError');
 }
-
-describe('didYouMean', () => {
-  it('suggests a close name, ignores case, and stays silent for strangers', () => {
-    expect(didYouMean('maxAtempts', ['maxAttempts', 'baseDelayMs'])).toBe('maxAttempts');
-    expect(didYouMean('REQUESTSPERMINUTE', ['requestsPerMinute'])).toBe('requestsPerMinute');
-    expect(didYouMean('colour', ['maxAttempts'])).toBeUndefined();
-    expect(didYouMean('x', [])).toBeUndefined();
-  });
-});
 
 describe('ConfigCollector', () => {
   it('rethrows what is not a ConfigError and ignores non-objects', () => {
@@ -67,9 +57,9 @@ describe('withResilience reports every problem at once', () => {
       ].sort(),
     );
     const message = (path: string) => error.issues.find((issue) => issue.path === path)?.message;
-    expect(message('rateLimitter')).toMatch(/did you mean 'rateLimiter'\?/);
-    expect(message('retry.maxAtempts')).toMatch(/did you mean 'maxAttempts'\?/);
-    expect(message('timeouts.idelMs')).toMatch(/did you mean 'idleMs'\?/);
+    expect(message('rateLimitter')).toMatch(/did you mean rateLimiter\?/);
+    expect(message('retry.maxAtempts')).toMatch(/did you mean maxAttempts\?/);
+    expect(message('timeouts.idelMs')).toMatch(/did you mean idleMs\?/);
     expect(error.message).toMatch(/12 problems/);
   });
 

@@ -1,5 +1,4 @@
-import { ConfigError, type ConfigIssue, isSwitchboardError } from '@switchboard/core';
-import { didYouMean } from './did-you-mean.js';
+import { ConfigError, type ConfigIssue, isSwitchboardError, unknownOptionIssues } from '@switchboard/core';
 
 /**
  * Gathers every configuration problem of an options object and the parts it configures, so that one `ConfigError`
@@ -10,15 +9,7 @@ export class ConfigCollector {
 
   /** Reports each key of `value` that is not in `known`, with a did-you-mean hint when one is close. */
   unknownKeys(prefix: string, value: unknown, known: readonly string[]): this {
-    if (typeof value !== 'object' || value === null) return this;
-    for (const key of Object.keys(value)) {
-      if (known.includes(key)) continue;
-      const hint = didYouMean(key, known);
-      this.issues.push({
-        path: prefix ? `${prefix}.${key}` : key,
-        message: `unknown option${hint ? `; did you mean '${hint}'?` : ''} (known: ${known.join(', ')})`,
-      });
-    }
+    this.issues.push(...unknownOptionIssues(value, known, prefix));
     return this;
   }
 

@@ -1,8 +1,7 @@
-import { ConfigError, type ConfigIssue, type EncodingName } from '@switchboard/core';
+import { ConfigError, type ConfigIssue, type EncodingName, unknownOptionIssues } from '@switchboard/core';
 import { ENCODING_NAMES, isEncodingName } from '../encoding/encoding-names.js';
 import { importRankData, isRankData, type RankData } from './rank-data.js';
 import { ensureWasm, instantiateWasm, registerRankData, type WasmSource } from './tiktoken-runtime.js';
-import { unknownKeyIssues } from './unknown-keys.js';
 
 /** Options of `initTokenizer`. */
 export interface InitTokenizerOptions {
@@ -47,7 +46,7 @@ function checkOptions(options: InitTokenizerOptions): ConfigIssue[] {
   if (typeof options !== 'object' || options === null) {
     return [{ path: 'options', message: 'expected an options object' }];
   }
-  const issues = unknownKeyIssues(options, KNOWN_OPTIONS);
+  const issues = unknownOptionIssues(options, KNOWN_OPTIONS);
   if (options.encodings !== undefined) {
     if (!Array.isArray(options.encodings)) {
       issues.push({ path: 'encodings', message: `expected an array of ${ENCODING_NAMES.join(', ')}` });
