@@ -78,7 +78,7 @@ export { openChatParts, PROVIDER_STREAM_PARTS, partsStreamChat } from './middlew
 export type { CallContext, Operation, ProviderMiddleware } from './middleware/wrap-provider.js';
 export { wrapProvider } from './middleware/wrap-provider.js';
 export type { ChatStreamConstructor, ChatStreamOptions, ChatStreamSource } from './stream/chat-stream.js';
-export { CHAT_STREAM_PARTS, ChatStream, hasChatStreamParts } from './stream/chat-stream.js';
+export { CHAT_STREAM_PARTS, ChatStream, hasChatStreamParts, isClosedByConsumer } from './stream/chat-stream.js';
 export type { StreamTimeoutOptions } from './stream/stream-timeouts.js';
 export { withStreamTimeouts } from './stream/stream-timeouts.js';
 export type { DeepPartial } from './structured/deep-partial.js';

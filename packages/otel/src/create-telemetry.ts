@@ -122,7 +122,7 @@ export function createTelemetry(options?: TelemetryOptions): Telemetry {
         wrapStream(next, callContext, callOptions) {
           const { callSpan, parent } = startSpan(callContext);
           const spanContext = trace.setSpan(parent, callSpan.span);
-          return traceEvents(() => next(callOptions), callSpan, spanContext, captureContent);
+          return traceEvents(() => next(callOptions), callSpan, spanContext, captureContent, callOptions.signal);
         },
       });
     },

@@ -12,6 +12,12 @@ describe('suggestOption', () => {
     expect(suggestOption('timeout', known)).toBe('timeoutMs');
   });
 
+  it('suggests the name a truncated or extended one stands for', () => {
+    expect(suggestOption('wasmModule', ['wasm', 'encodings', 'ranks'])).toBe('wasm');
+    expect(suggestOption('apiKeyFromEnvironment', known)).toBe('apiKey');
+    expect(suggestOption('org', ['organization'])).toBeUndefined();
+  });
+
   it('suggests nothing for a name far from every option', () => {
     expect(suggestOption('temperature', known)).toBeUndefined();
     expect(suggestOption('x', [])).toBeUndefined();

@@ -1,6 +1,7 @@
 /**
  * The known option closest to a misspelled one, for a "did you mean" hint: the nearest name by edit distance (case
- * ignored), when it is near enough to be a likely typo (at most a third of the name's length, and at least 1).
+ * ignored), when it is near enough to be a likely typo (at most a third of the name's length, and at least 1); else
+ * a known name that the unknown one starts or extends.
  */
 export function suggestOption(unknown: string, known: readonly string[]): string | undefined {
   const target = unknown.toLowerCase();
@@ -14,7 +15,17 @@ export function suggestOption(unknown: string, known: readonly string[]): string
     }
   }
   const allowed = Math.max(1, Math.floor(unknown.length / 3));
-  return bestDistance <= allowed ? best : undefined;
+  if (bestDistance <= allowed) return best;
+  // A truncated or extended name (`pollInterval` for `pollIntervalMs`, `wasmModule` for `wasm`): the known name
+  // that one of them starts, of at least four letters, nearest in length.
+  const prefixed = known
+    .filter((candidate) => {
+      const other = candidate.toLowerCase();
+      const shorter = Math.min(other.length, target.length);
+      return shorter >= 4 && (other.startsWith(target) || target.startsWith(other));
+    })
+    .sort((a, b) => Math.abs(a.length - unknown.length) - Math.abs(b.length - unknown.length));
+  return prefixed[0];
 }
 
 /** Edit distance counting an insertion, a deletion, a change or a swap of two neighbours as one edit. */

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AbortedError, NetworkError, ServerError, TimeoutError } from '../errors/error-classes.js';
 import type { ChatResponse } from '../types/chat-response.js';
 import type { ChatStreamEvent } from '../types/stream-events.js';
-import { ChatStream, type ChatStreamSource } from './chat-stream.js';
+import { ChatStream, type ChatStreamSource, isClosedByConsumer } from './chat-stream.js';
 
 const textEvents: ChatStreamEvent[] = [
   { type: 'start', id: 'chatcmpl-1', model: 'gpt-4o', requestId: 'req_1' },
@@ -323,5 +323,27 @@ describe('ChatStream', () => {
     } finally {
       process.off('unhandledRejection', unhandled);
     }
+  });
+});
+
+describe('isClosedByConsumer', () => {
+  it('tells a consumer that stopped reading from an abort', async () => {
+    const early: { closed: boolean; signal?: AbortSignal } = { closed: false };
+    for await (const event of new ChatStream(hangingSource(textEvents.slice(0, 2), early))) {
+      if (event.type === 'text-delta') break;
+    }
+    expect(early.signal && isClosedByConsumer(early.signal)).toBe(true);
+
+    const aborted: { closed: boolean; signal?: AbortSignal } = { closed: false };
+    const controller = new AbortController();
+    const stream = new ChatStream(hangingSource(textEvents.slice(0, 2), aborted), { signal: controller.signal });
+    await expect(
+      (async () => {
+        for await (const event of stream) if (event.type === 'text-delta') controller.abort();
+      })(),
+    ).rejects.toBeInstanceOf(AbortedError);
+    expect(aborted.signal?.aborted).toBe(true);
+    expect(aborted.signal && isClosedByConsumer(aborted.signal)).toBe(false);
+    expect(isClosedByConsumer(new AbortController().signal)).toBe(false);
   });
 });

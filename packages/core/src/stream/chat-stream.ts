@@ -172,13 +172,27 @@ class ChatStreamImpl implements ChatStreamContract {
     } finally {
       unlink();
       if (!completed) {
-        this.abort(new AbortedError({ provider, message: 'The stream was closed before it finished.' }));
+        const closed = new AbortedError({ provider, message: 'The stream was closed before it finished.' });
+        Object.defineProperty(closed, CLOSED_BY_CONSUMER, { value: true });
+        this.abort(closed);
         this.deferred.reject(signal.reason);
         // Not awaited: a source stuck in a read must not hold up the consumer; the abort already closes its socket.
         void closeQuietly(iterator);
       }
     }
   }
+}
+
+const CLOSED_BY_CONSUMER: unique symbol = Symbol.for('switchboard.stream.closedByConsumer');
+
+/**
+ * True when `signal` (a stream's, as middleware gets it) aborted because the consumer stopped reading before the end
+ * (a `break`, an early `return`), not because the call was aborted or failed: middleware reports the first as a
+ * cancellation and the others as errors. A `Symbol.for` brand, so it works across duplicate package copies.
+ */
+export function isClosedByConsumer(signal: AbortSignal): boolean {
+  const reason: unknown = signal.reason;
+  return signal.aborted && typeof reason === 'object' && reason !== null && CLOSED_BY_CONSUMER in reason;
 }
 
 /** The constructor side of `ChatStream`: build one from a source, or replay a complete response. */

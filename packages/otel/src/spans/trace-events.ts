@@ -1,5 +1,6 @@
 import { type Context, context } from '@opentelemetry/api';
-import type { ChatStreamEvent, ChatStreamPart } from '@switchboard/core';
+import { type ChatStreamEvent, type ChatStreamPart, isClosedByConsumer } from '@switchboard/core';
+import { abortReason } from '@switchboard/core/utils';
 import type { CallSpan } from './call-span.js';
 import { StreamOutcome } from './stream-outcome.js';
 
@@ -14,6 +15,7 @@ export async function* traceEvents(
   callSpan: CallSpan,
   spanContext: Context,
   captureContent: boolean,
+  signal?: AbortSignal,
 ): AsyncGenerator<ChatStreamPart> {
   const iterator = context.with(spanContext, () => open()[Symbol.asyncIterator]());
   const outcome = new StreamOutcome(captureContent);
@@ -46,8 +48,10 @@ export async function* traceEvents(
     throw error;
   } finally {
     if (!finished) {
-      // The caller stopped reading early: end the span as cancelled and close the inner stream (its socket).
-      callSpan.cancel();
+      // The call was aborted (an error of type aborted), or the caller stopped reading early (cancelled); either way
+      // close the inner stream (its socket).
+      if (signal?.aborted && !isClosedByConsumer(signal)) callSpan.fail(abortReason(signal));
+      else callSpan.cancel();
       await iterator.return?.();
     }
   }
