@@ -7,6 +7,7 @@ import { createDeferred } from '../utils/deferred.js';
 import { onAbort } from '../utils/link-signals.js';
 import { StreamAccumulator } from './stream-accumulator.js';
 import { closeQuietly, hasStreamTimeouts, type StreamTimeoutOptions, withStreamTimeouts } from './stream-timeouts.js';
+import { textDeltas } from './text-deltas.js';
 
 /** Produces the raw parts of one stream; it must stop and release its socket when `signal` aborts. */
 export type ChatStreamSource = (signal: AbortSignal) => AsyncIterable<ChatStreamPart>;
@@ -74,22 +75,7 @@ class ChatStreamImpl implements ChatStreamContract {
   }
 
   get textStream(): AsyncIterable<string> {
-    const events = this[Symbol.asyncIterator]();
-    return {
-      [Symbol.asyncIterator]: () => ({
-        next: async (): Promise<IteratorResult<string>> => {
-          for (;;) {
-            const next = await events.next();
-            if (next.done) return { done: true, value: undefined };
-            if (next.value.type === 'text-delta') return { done: false, value: next.value.delta };
-          }
-        },
-        return: async (): Promise<IteratorResult<string>> => {
-          await events.return?.();
-          return { done: true, value: undefined };
-        },
-      }),
-    };
+    return textDeltas(this[Symbol.asyncIterator]());
   }
 
   get aborted(): boolean {

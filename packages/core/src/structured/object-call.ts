@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ConfigError } from '../errors/error-classes.js';
-import type { CallOptions } from '../types/call-options.js';
+import { type CallOptions, splitCallOptions } from '../types/call-options.js';
 import type { ChatMessage, ChatRequest } from '../types/chat-request.js';
 import type { ChatResponse } from '../types/chat-response.js';
 import type { Provider } from '../types/provider.js';
@@ -25,15 +25,6 @@ export type ObjectCallOptions<S extends z.ZodType> = Omit<
     /** A system prompt put before the messages. */
     system?: string;
   };
-
-const CALL_OPTION_KEYS = [
-  'signal',
-  'timeoutMs',
-  'firstTokenTimeoutMs',
-  'idleTimeoutMs',
-  'headers',
-  'metadata',
-] as const;
 
 /** A prepared object call: the request to send, its call options, and how to turn the answer into the object. */
 export interface PreparedObjectCall<S extends z.ZodType> {
@@ -60,12 +51,7 @@ export function prepareObjectCall<S extends z.ZodType>(
   }
   if (issues.length > 0) throw new ConfigError({ issues });
   const strict = toStrictJsonSchema(schema);
-  const callOptions: CallOptions = {};
-  const requestFields: Record<string, unknown> = { ...rest };
-  for (const key of CALL_OPTION_KEYS) {
-    if (requestFields[key] !== undefined) (callOptions as Record<string, unknown>)[key] = requestFields[key];
-    delete requestFields[key];
-  }
+  const { callOptions, rest: requestFields } = splitCallOptions(rest);
   const conversation: ChatMessage[] = system ? [{ role: 'system', content: system }] : [];
   conversation.push(...(messages ?? [{ role: 'user', content: prompt as string }]));
   const request: ChatRequest = {

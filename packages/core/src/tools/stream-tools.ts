@@ -1,4 +1,5 @@
 import { AbortedError } from '../errors/error-classes.js';
+import { textDeltas } from '../stream/text-deltas.js';
 import type { Provider } from '../types/provider.js';
 import { createDeferred } from '../utils/deferred.js';
 import type { ToolSet } from './tool.js';
@@ -32,22 +33,7 @@ export class ToolStream<T extends ToolSet> implements AsyncIterable<ToolStreamEv
 
   /** Only the text of every step's answer. */
   get textStream(): AsyncIterable<string> {
-    const events = this[Symbol.asyncIterator]();
-    return {
-      [Symbol.asyncIterator]: () => ({
-        next: async (): Promise<IteratorResult<string>> => {
-          for (;;) {
-            const next = await events.next();
-            if (next.done) return { done: true, value: undefined };
-            if (next.value.type === 'text-delta') return { done: false, value: next.value.delta };
-          }
-        },
-        return: async (): Promise<IteratorResult<string>> => {
-          await events.return?.();
-          return { done: true, value: undefined };
-        },
-      }),
-    };
+    return textDeltas(this[Symbol.asyncIterator]());
   }
 
   /** Iterates the events; the stream can be consumed once (by a loop, `textStream` or `result`). */

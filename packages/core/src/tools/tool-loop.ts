@@ -1,7 +1,7 @@
 import { calculateCost } from '../cost/calculate-cost.js';
 import { AbortedError, ConfigError, type ConfigIssue } from '../errors/error-classes.js';
 import { isSwitchboardError } from '../errors/switchboard-error.js';
-import type { CallOptions } from '../types/call-options.js';
+import { type CallOptions, splitCallOptions } from '../types/call-options.js';
 import type { ChatMessage, ChatRequest } from '../types/chat-request.js';
 import type { ChatResponse } from '../types/chat-response.js';
 import type { Provider } from '../types/provider.js';
@@ -13,14 +13,6 @@ import type { RunToolsOptions, RunToolsResult, StepResult, ToolStreamEvent } fro
 import type { ToolResult } from './tool-results.js';
 
 const DEFAULT_MAX_STEPS = 8;
-const CALL_OPTION_KEYS = [
-  'signal',
-  'timeoutMs',
-  'firstTokenTimeoutMs',
-  'idleTimeoutMs',
-  'headers',
-  'metadata',
-] as const;
 const LOOP_KEYS = ['tools', 'system', 'prompt', 'messages', 'maxSteps', 'toolChoice', 'toolErrors', 'onStepFinish'];
 
 /** The loop's checked settings. */
@@ -126,19 +118,14 @@ function setUp<T extends ToolSet>(options: RunToolsOptions<T>): LoopSetup<T> {
     issues.push(...error.issues);
   }
   if (issues.length > 0 || !tools) throw new ConfigError({ issues });
-  const fields: Record<string, unknown> = { ...options };
-  const callOptions: Record<string, unknown> = {};
-  for (const key of CALL_OPTION_KEYS) {
-    if (fields[key] !== undefined) callOptions[key] = fields[key];
-    delete fields[key];
-  }
+  const { callOptions, rest: fields } = splitCallOptions(options);
   for (const key of LOOP_KEYS) delete fields[key];
   const messages: ChatMessage[] = options.system ? [{ role: 'system', content: options.system }] : [];
   messages.push(...(options.messages ?? [{ role: 'user', content: options.prompt as string }]));
   return {
     tools,
     request: fields as Omit<ChatRequest, 'messages'>,
-    callOptions: callOptions as CallOptions,
+    callOptions,
     messages,
     maxSteps,
     options,

@@ -1,4 +1,5 @@
 import type { BatchFileContent } from '@switchboard/core';
+import { iterateStream } from '@switchboard/core/utils';
 
 const FLUSH_CHARS = 64 * 1024;
 
@@ -9,21 +10,8 @@ const FLUSH_CHARS = 64 * 1024;
  */
 export async function* jsonlBytes(content: BatchFileContent): AsyncGenerator<Uint8Array, void, undefined> {
   if (content instanceof ReadableStream) {
-    const reader = content.getReader();
-    let done = false;
-    try {
-      for (;;) {
-        const read = await reader.read();
-        if (read.done) {
-          done = true;
-          return;
-        }
-        yield read.value;
-      }
-    } finally {
-      if (!done) await reader.cancel().catch(() => {});
-      reader.releaseLock();
-    }
+    yield* iterateStream(content);
+    return;
   }
   const encoder = new TextEncoder();
   let buffer = '';
