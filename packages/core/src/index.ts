@@ -77,7 +77,12 @@ export type { StreamCallOptions, StreamParts } from './middleware/stream-parts.j
 export { openChatParts, PROVIDER_STREAM_PARTS, partsStreamChat } from './middleware/stream-parts.js';
 export type { CallContext, Operation, ProviderMiddleware } from './middleware/wrap-provider.js';
 export { wrapProvider } from './middleware/wrap-provider.js';
-export type { ChatStreamConstructor, ChatStreamOptions, ChatStreamSource } from './stream/chat-stream.js';
+export type {
+  ChatStreamConstructor,
+  ChatStreamOptions,
+  ChatStreamSource,
+  ChatStreamWithParts,
+} from './stream/chat-stream.js';
 export { CHAT_STREAM_PARTS, ChatStream, hasChatStreamParts, isClosedByConsumer } from './stream/chat-stream.js';
 export type { StreamTimeoutOptions } from './stream/stream-timeouts.js';
 export { withStreamTimeouts } from './stream/stream-timeouts.js';

@@ -193,10 +193,14 @@ export interface ChatStreamConstructor {
 export const ChatStream: ChatStreamConstructor = ChatStreamImpl;
 export type ChatStream = ChatStreamContract;
 
+/** A stream built by core's `ChatStream`, whose parts a wrapper can read directly. */
+export interface ChatStreamWithParts extends ChatStreamContract {
+  /** Opens the stream's source on `signal`: its raw parts, without the accumulation the stream does for its caller. */
+  [CHAT_STREAM_PARTS](signal: AbortSignal): AsyncIterable<ChatStreamPart>;
+}
+
 /** True for a stream built by core's `ChatStream` (from any copy of this package), whose parts can be read directly. */
-export function hasChatStreamParts(
-  stream: unknown,
-): stream is ChatStreamContract & { [CHAT_STREAM_PARTS](signal: AbortSignal): AsyncIterable<ChatStreamPart> } {
+export function hasChatStreamParts(stream: unknown): stream is ChatStreamWithParts {
   return typeof (stream as { [CHAT_STREAM_PARTS]?: unknown } | null)?.[CHAT_STREAM_PARTS] === 'function';
 }
 
