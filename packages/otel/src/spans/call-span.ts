@@ -1,5 +1,5 @@
 import { type Attributes, type Context, type Span, SpanKind, SpanStatusCode, type Tracer } from '@opentelemetry/api';
-import { calculateCost, isSwitchboardError, type ModelCatalog } from '@switchboard/core';
+import { calculateCost, isSwitchboardError, type ModelCatalog, type Usage } from '@switchboard/core';
 import type { CallOutcome } from '../attributes/response-attributes.js';
 import { outcomeAttributes } from '../attributes/response-attributes.js';
 import { GEN_AI, GENERAL, SWITCHBOARD } from '../attributes/semconv.js';
@@ -126,7 +126,7 @@ export class CallSpan {
   }
 }
 
-function normaliseUsage(usage: Partial<import('@switchboard/core').Usage>): import('@switchboard/core').Usage {
+function normaliseUsage(usage: Partial<Usage>): Usage {
   const inputTokens = usage.inputTokens ?? 0;
   const outputTokens = usage.outputTokens ?? 0;
   return { ...usage, inputTokens, outputTokens, totalTokens: usage.totalTokens ?? inputTokens + outputTokens };
