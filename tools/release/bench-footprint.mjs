@@ -1,10 +1,13 @@
-// `pnpm bench` for issue 11: each package's cold import time and install footprint, beside the Vercel AI SDK
-// (`ai` + `@ai-sdk/openai`) and `@langchain/openai` installed the same way (plain npm into a throwaway project).
-// Import times are medians of several fresh `node` processes; machines here are shared, so compare the ratios.
+// `pnpm bench` for issues 11 and 14: each package's cold import time and install footprint, beside the Vercel AI SDK
+// (`ai` + `@ai-sdk/openai`) and `@langchain/openai` installed the same way (plain npm into a throwaway project), and
+// import + first chat call of switchboard against `ai` + `@ai-sdk/openai` on the same mock server (fresh processes,
+// interleaved, medians; target ≤ 1.1×). Machines here are shared, so compare the ratios.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startMockServer } from '@switchboard/mock-server';
+import { median, reportRow } from '../../scripts/bench-report.mjs';
 import { publishablePackages } from './packages.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -118,6 +121,7 @@ try {
   console.log(
     `  ${'import + createOpenAIProvider'.padEnd(28)} ${firstUse.toFixed(1).padStart(6)} ms (zod and the SDK load here)`,
   );
+  await firstCallRatio(rows, work);
   // The encoder is WASM loaded on first use: importing must be cheap, the first count pays for the load.
   const lazy = spawnSync(
     process.execPath,
@@ -135,6 +139,64 @@ try {
   );
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * Import + first chat call, each in a fresh process against one mock server: switchboard (core + openai) and
+ * `ai` + `@ai-sdk/openai` (its Chat Completions model, the same wire API), runs interleaved, medians compared.
+ */
+async function firstCallRatio(rows, work) {
+  const aiRow = rows.find((row) => row.label === 'ai + @ai-sdk/openai');
+  if (!aiRow || aiRow.error) {
+    console.log('\nimport + first call: ai + @ai-sdk/openai did not install, no ratio');
+    return;
+  }
+  const server = await startMockServer();
+  try {
+    const baseURL = JSON.stringify(server.url);
+    const key = JSON.stringify('sk-bench-first-call-0000000000');
+    const ours = [
+      "const { createOpenAIProvider } = await import('@switchboard/openai');",
+      `const provider = createOpenAIProvider({ apiKey: ${key}, baseURL: ${baseURL} });`,
+      "await provider.chat({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }], maxOutputTokens: 8 });",
+    ].join(' ');
+    const theirs = [
+      "const { generateText } = await import('ai'); const { createOpenAI } = await import('@ai-sdk/openai');",
+      `const openai = createOpenAI({ apiKey: ${key}, baseURL: ${baseURL} });`,
+      "await generateText({ model: openai.chat('gpt-4o-mini'), prompt: 'hi', maxOutputTokens: 8 });",
+    ].join(' ');
+    const oursDir = join(work, 'switchboard-core-openai');
+    const theirsDir = join(work, 'ai-ai-sdk-openai');
+    const timed = (dir, body) => {
+      const script = `const t = performance.now(); ${body} console.log(performance.now() - t);`;
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`first call failed in ${dir}: ${run.stderr}`);
+      return Number(run.stdout.trim().split('\n').at(-1));
+    };
+    const oursMs = [];
+    const theirsMs = [];
+    // Warm the file cache of both installs, then alternate.
+    timed(oursDir, ours);
+    timed(theirsDir, theirs);
+    for (let i = 0; i < RUNS; i++) {
+      oursMs.push(timed(oursDir, ours));
+      theirsMs.push(timed(theirsDir, theirs));
+    }
+    const a = median(oursMs);
+    const b = median(theirsMs);
+    console.log('\nImport + first chat call (fresh process each, median):');
+    reportRow({
+      bench: 'footprint',
+      metric: 'import + first chat call: switchboard core + openai vs ai + @ai-sdk/openai',
+      baseline: `${b.toFixed(1)} ms`,
+      ours: `${a.toFixed(1)} ms`,
+      ratio: a / b,
+      target: '≤ 1.10×',
+      pass: a / b <= 1.1,
+    });
+  } finally {
+    await server.close();
+  }
 }
 
 function medianImportMs(cwd, specifiers, firstUse = '') {
