@@ -3,6 +3,7 @@ import { isSwitchboardError, type SwitchboardError } from '../errors/switchboard
 import type { ChatResponse } from '../types/chat-response.js';
 import type { ChatStream as ChatStreamContract } from '../types/chat-stream.js';
 import type { ChatStreamEvent, ChatStreamPart } from '../types/stream-events.js';
+import { abortReason } from '../utils/abort.js';
 import { createDeferred } from '../utils/deferred.js';
 import { onAbort } from '../utils/link-signals.js';
 import { StreamAccumulator } from './stream-accumulator.js';
@@ -202,10 +203,6 @@ export interface ChatStreamWithParts extends ChatStreamContract {
 /** True for a stream built by core's `ChatStream` (from any copy of this package), whose parts can be read directly. */
 export function hasChatStreamParts(stream: unknown): stream is ChatStreamWithParts {
   return typeof (stream as { [CHAT_STREAM_PARTS]?: unknown } | null)?.[CHAT_STREAM_PARTS] === 'function';
-}
-
-function abortReason(signal: AbortSignal, provider: string | undefined): SwitchboardError {
-  return isSwitchboardError(signal.reason) ? signal.reason : new AbortedError({ provider, cause: signal.reason });
 }
 
 function toStreamError(error: unknown, provider: string | undefined): SwitchboardError {

@@ -1,7 +1,6 @@
-import { AbortedError } from '../errors/error-classes.js';
-import { isSwitchboardError } from '../errors/switchboard-error.js';
 import type { ChatMessage } from '../types/chat-request.js';
 import type { ResponseToolCall } from '../types/chat-response.js';
+import { abortReason } from '../utils/abort.js';
 import type { PreparedTool } from './prepare-tools.js';
 import type { ToolSet } from './tool.js';
 import { ToolCallError } from './tool-call-error.js';
@@ -61,8 +60,4 @@ export async function executeToolCall<T extends ToolSet>(
     const message = error instanceof Error ? error.message : String(error);
     return failure('execution-failed', `The tool ${call.name} failed: ${message}`, parsed.data, error);
   }
-}
-
-function abortReason(signal: AbortSignal, provider: string): unknown {
-  return isSwitchboardError(signal.reason) ? signal.reason : new AbortedError({ provider, cause: signal.reason });
 }
