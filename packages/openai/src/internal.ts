@@ -26,3 +26,5 @@ export type {
   RequestOperation,
 } from './provider/provider-config.js';
 export { realtimeUrl } from './realtime/realtime-url.js';
+export type { WireApi } from './provider/wire-api.js';
+export { WIRE_APIS, wireApiSchema } from './provider/wire-api.js';

@@ -1,8 +1,11 @@
+import {
+  type ProviderOverrides,
+  SUITE_MODELS,
+  type SuiteTarget,
+  validateOpenAIRequest,
+} from '@internal/provider-suite';
 import type { MockServer } from '@switchboard/mock-server';
 import { createOpenAIProvider } from '../src/index.js';
-import type { ProviderOverrides, SuiteTarget } from './suite/suite-target.js';
-import { SUITE_MODELS } from './suite/suite-target.js';
-import { validateOpenAIRequest } from './support/validate-openai-request.js';
 
 const GOOD_KEY = 'sk-test-mock-key-0123456789';
 

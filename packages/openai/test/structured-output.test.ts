@@ -1,9 +1,9 @@
+import { useHarness } from '@internal/provider-suite';
 import { AbortedError, generateObject, StructuredOutputError, streamObject } from '@switchboard/core';
 import { TRIGGERS } from '@switchboard/mock-server';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { objectsTarget, providerSpeaksResponses, type WireApi } from './objects-target.js';
-import { useHarness } from './suite/harness.js';
 
 const recipe = z.object({
   title: z.string(),
@@ -74,7 +74,7 @@ for (const api of ['chat-completions', 'responses'] as WireApi[]) {
         model: 'gpt-4o-mini',
         schema: recipe,
         prompt: 'A long recipe',
-        maxOutputTokens: 4,
+        maxOutputTokens: 16, // the Responses API minimum
       }).catch((error: unknown) => error);
       expect(cut).toBeInstanceOf(StructuredOutputError);
       expect(cut).toMatchObject({ reason: 'length', finishReason: 'length' });
@@ -84,7 +84,7 @@ for (const api of ['chat-completions', 'responses'] as WireApi[]) {
         model: 'gpt-4o-mini',
         schema: recipe,
         prompt: 'A long recipe',
-        maxOutputTokens: 4,
+        maxOutputTokens: 16, // the Responses API minimum
       });
       await expect(streamedCut.object).rejects.toMatchObject({ reason: 'length' });
     });

@@ -1,8 +1,8 @@
+import { sentBodies, useHarness } from '@internal/provider-suite';
 import { AbortedError, calculateCost, runTools, streamTools, tool } from '@switchboard/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { objectsTarget, providerSpeaksResponses, type WireApi } from './objects-target.js';
-import { sentBodies, useHarness } from './suite/harness.js';
 
 const weather = tool({
   description: 'The current weather in a city',

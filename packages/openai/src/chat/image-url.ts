@@ -1,5 +1,6 @@
 import { type ImageSource, InvalidRequestError, sniffImageType, toImageUrl } from '@switchboard/core';
 import { bytesToBase64 } from '../shared/base64.js';
+import { localFileReader } from '../shared/read-local-file.js';
 
 const REMOTE_OR_DATA = /^(https?:|data:)/i;
 
@@ -33,11 +34,19 @@ export function imageUrlSync(source: ImageSource, mimeType?: string): string {
   return `data:${type};base64,${bytesToBase64(bytes)}`;
 }
 
-/** The image as a URL, reading files when it is a path (core's `toImageUrl`). */
+/**
+ * The image as a URL (core's `toImageUrl`), reading files when it is a path and the runtime has a file system (see
+ * `localFileReader`); in browsers and workers a path is refused with core's error.
+ */
 export async function imageUrl(
   source: ImageSource,
   mimeType: string | undefined,
   signal?: AbortSignal,
 ): Promise<string> {
-  return toImageUrl(source, { ...(mimeType ? { mimeType } : {}), ...(signal ? { signal } : {}) });
+  const readFile = isPathSource(source) ? localFileReader() : undefined;
+  return toImageUrl(source, {
+    ...(mimeType ? { mimeType } : {}),
+    ...(signal ? { signal } : {}),
+    ...(readFile ? { readFile } : {}),
+  });
 }
