@@ -63,11 +63,14 @@ export function createTestProvider(
   });
 }
 
-/** Validates a request on either surface: `/openai/v1/...` against the OpenAI spec, the rest as dated requests. */
+/**
+ * Validates a request on either surface: `/openai/v1/...` against the OpenAI spec, the rest as dated requests of the
+ * api-version they carry (a request without one fails).
+ */
 export function validateAzureRequest(request: CapturedRequest): string[] {
   return request.url.pathname.startsWith('/openai/v1/')
     ? validateAzureV1Request(request)
-    : validateAzureDatedRequest(request, DATED_VERSION);
+    : validateAzureDatedRequest(request, request.url.searchParams.get('api-version') ?? DATED_VERSION);
 }
 
 /** The shared suite's target for one surface and auth method. */
