@@ -4,7 +4,6 @@ import {
   type CallOptions,
   type ChatRequest,
   type ChatResponse,
-  ChatStream,
   type Hooks,
   type Provider,
   wrapProvider,
@@ -123,10 +122,8 @@ export function createTelemetry(options?: TelemetryOptions): Telemetry {
         wrapStream(next, callContext, callOptions) {
           const { callSpan, parent } = startSpan(callContext);
           const spanContext = trace.setSpan(parent, callSpan.span);
-          return new ChatStream(
-            (signal) => traceEvents(() => next({ ...callOptions, signal }), callSpan, spanContext, captureContent),
-            { provider: provider.name, ...(callOptions.signal ? { signal: callOptions.signal } : {}) },
-          );
+          // Parts in, parts out: wrapProvider builds the one ChatStream the caller sees around them.
+          return traceEvents(() => next(callOptions), callSpan, spanContext, captureContent, callOptions.signal);
         },
       });
     },
