@@ -81,7 +81,9 @@ export async function runDistributedBatch(options: {
     await writer.close();
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(
-      children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(0) : child.once('exit', resolve)))),
+      children.map(
+        (child) => new Promise((resolve) => (child.exitCode !== null ? resolve(0) : child.once('exit', resolve))),
+      ),
     );
     await job.close();
   }

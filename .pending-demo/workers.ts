@@ -73,7 +73,14 @@ export const workersCommand: Command = {
           `${rate.toFixed(1)} requests/s combined against a shared limit of ${(rpm / 60).toFixed(1)}/s ` +
           `(${((rate / (rpm / 60)) * 100).toFixed(0)}%), ${rateLimited} × 429, ${failed} failed`,
       );
-      output.result('workers', { workers, answered: ticks.length, ratePerSecond: rate, limitPerSecond: rpm / 60, rateLimited, failed });
+      output.result('workers', {
+        workers,
+        answered: ticks.length,
+        ratePerSecond: rate,
+        limitPerSecond: rpm / 60,
+        rateLimited,
+        failed,
+      });
     } finally {
       await demo.close();
     }

@@ -75,6 +75,10 @@ export type { StreamCallOptions, StreamParts } from './middleware/stream-parts.j
 export { openChatParts, PROVIDER_STREAM_PARTS, partsStreamChat } from './middleware/stream-parts.js';
 export type { CallContext, Operation, ProviderMiddleware } from './middleware/wrap-provider.js';
 export { wrapProvider } from './middleware/wrap-provider.js';
+export type { ChatStreamConstructor, ChatStreamOptions, ChatStreamSource } from './stream/chat-stream.js';
+export { CHAT_STREAM_PARTS, ChatStream, hasChatStreamParts } from './stream/chat-stream.js';
+export type { StreamTimeoutOptions } from './stream/stream-timeouts.js';
+export { withStreamTimeouts } from './stream/stream-timeouts.js';
 export type { DeepPartial } from './structured/deep-partial.js';
 export type { GenerateObjectOptions, GenerateObjectResult } from './structured/generate-object.js';
 export { generateObject } from './structured/generate-object.js';
@@ -86,10 +90,6 @@ export type { StructuredOutputFailure, StructuredOutputIssue } from './structure
 export { StructuredOutputError } from './structured/structured-output-error.js';
 export type { StrictJsonSchema } from './structured/to-strict-json-schema.js';
 export { toStrictJsonSchema } from './structured/to-strict-json-schema.js';
-export type { ChatStreamConstructor, ChatStreamOptions, ChatStreamSource } from './stream/chat-stream.js';
-export { CHAT_STREAM_PARTS, ChatStream, hasChatStreamParts } from './stream/chat-stream.js';
-export type { StreamTimeoutOptions } from './stream/stream-timeouts.js';
-export { withStreamTimeouts } from './stream/stream-timeouts.js';
 export type { PromptTemplate, TemplateMessage } from './templates/prompt-template.js';
 export { createPromptTemplate, TemplateError } from './templates/prompt-template.js';
 export { runTools } from './tools/run-tools.js';

@@ -1,8 +1,8 @@
 import { createRecordingFetch, PNG_1X1, validateOpenAIRequest } from '@internal/provider-suite';
 import type { BatchService } from '@switchboard/core';
 import { generateObject, runTools, sniffImageType, tool } from '@switchboard/core';
-import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createOpenAIProvider } from '../src/index.js';
 
 const key = process.env.OPENAI_API_KEY;
@@ -174,7 +174,11 @@ describe.skipIf(!key)('live OpenAI Responses API', () => {
       model: reasoningModel,
       messages: [
         { role: 'user', content: 'Think briefly, then answer: what is 17 * 3?' },
-        { role: 'assistant', content: first.text, ...(first.providerMetadata ? { providerMetadata: first.providerMetadata } : {}) },
+        {
+          role: 'assistant',
+          content: first.text,
+          ...(first.providerMetadata ? { providerMetadata: first.providerMetadata } : {}),
+        },
         { role: 'user', content: 'And that plus one?' },
       ],
       reasoning: { effort: 'low' },

@@ -1,8 +1,8 @@
 import {
   describeProviderSuite,
   describeResponsesSuite,
-  type SuiteTarget,
   SUITE_MODELS,
+  type SuiteTarget,
   validateOpenAIRequest,
 } from '@internal/provider-suite';
 import { createOpenAIProvider } from '../src/index.js';

@@ -5,7 +5,6 @@ import { connect } from '../setup/connect.js';
 import { type Command, DEMO_MODELS, RESPONSES_PROVIDER_OPTIONS, stringValue, WIRE_APIS } from './command.js';
 import { choiceOption, integerOption } from './option-values.js';
 
-
 /** `chat`: an interactive streaming REPL with the history fitted to the context window. */
 export const chatCommand: Command = {
   name: 'chat',

@@ -72,9 +72,9 @@ describe('parseAzureOptions', () => {
       parseAzureOptions({ endpoint, apiKey: AZURE_KEY, api: 'responses', apiVersion: '2024-10-21' }),
     );
     expect(paths(dated)).toEqual(['azure.api']);
-    expect(parseAzureOptions({ endpoint, apiKey: AZURE_KEY, api: 'responses', apiVersion: '2025-04-01-preview' }).api).toBe(
-      'responses',
-    );
+    expect(
+      parseAzureOptions({ endpoint, apiKey: AZURE_KEY, api: 'responses', apiVersion: '2025-04-01-preview' }).api,
+    ).toBe('responses');
   });
 
   it('lets no type error hide the other fields', () => {

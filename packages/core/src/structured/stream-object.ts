@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { AbortedError } from '../errors/error-classes.js';
-import { createDeferred } from '../utils/deferred.js';
 import type { ChatStream } from '../stream/chat-stream.js';
 import type { ChatResponse } from '../types/chat-response.js';
 import type { Provider } from '../types/provider.js';
+import { createDeferred } from '../utils/deferred.js';
 import type { DeepPartial } from './deep-partial.js';
 import {
   finishObject,

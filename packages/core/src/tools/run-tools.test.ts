@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { replayProvider } from '../../test/replay-provider.js';
 import { AbortedError, ConfigError } from '../errors/error-classes.js';
-import { createDeferred } from '../utils/deferred.js';
 import type { ChatRequest } from '../types/chat-request.js';
 import type { ChatResponse, ResponseToolCall } from '../types/chat-response.js';
+import { createDeferred } from '../utils/deferred.js';
 import { runTools } from './run-tools.js';
 import { tool } from './tool.js';
 import { ToolCallError } from './tool-call-error.js';
@@ -25,7 +25,7 @@ const weather = tool({
 });
 
 describe('runTools', () => {
-  it('copies each response\'s providerMetadata (the Responses API\'s reasoning items) onto the assistant turn', async () => {
+  it("copies each response's providerMetadata (the Responses API's reasoning items) onto the assistant turn", async () => {
     const reasoning = { openai: { reasoningItems: [{ type: 'reasoning', id: 'rs_1', summary: [] }] } };
     const provider = replayProvider([
       { ...callsTools(call('c1', 'weather', { city: 'Paris' })), providerMetadata: reasoning },

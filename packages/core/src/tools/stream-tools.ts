@@ -1,6 +1,6 @@
 import { AbortedError } from '../errors/error-classes.js';
-import { createDeferred } from '../utils/deferred.js';
 import type { Provider } from '../types/provider.js';
+import { createDeferred } from '../utils/deferred.js';
 import type { ToolSet } from './tool.js';
 import { toolLoop } from './tool-loop.js';
 import type { RunToolsOptions, RunToolsResult, ToolStreamEvent } from './tool-loop-types.js';

@@ -93,7 +93,9 @@ describe('parseOpenAIOptions', () => {
 
   it('takes api (chat-completions or responses) and names an unknown value with the other problems', () => {
     const key = 'sk-test-0123456789abcdefghij';
-    expect(parseOpenAIOptions({ apiKey: key, baseURL: 'http://127.0.0.1:1/v1', api: 'responses' }).api).toBe('responses');
+    expect(parseOpenAIOptions({ apiKey: key, baseURL: 'http://127.0.0.1:1/v1', api: 'responses' }).api).toBe(
+      'responses',
+    );
     const error = configError(() =>
       parseOpenAIOptions({ apiKey: key, baseURL: 'http://127.0.0.1:1/v1', api: 'assistants', timeoutMs: 0 }),
     );

@@ -1,8 +1,8 @@
 import { type CrossFieldProblem, parseConfig } from '@switchboard/core';
 import { z } from 'zod';
+import { wireApiSchema } from '../provider/wire-api.js';
 import { browserProblem } from './browser-guard.js';
 import { checkOpenAIKeyFormat } from './check-openai-key-format.js';
-import { wireApiSchema } from '../provider/wire-api.js';
 import { apiKeySchema, fetchSchema, headersSchema, hostOf, timeoutMsSchema, webUrlSchema } from './option-schemas.js';
 
 /** The official endpoint, used when no `baseURL` is given. */

@@ -8,7 +8,14 @@ import type { WireApi } from './wire-api.js';
 export type ModelKind = 'chat' | 'embedding' | 'image' | 'realtime' | 'batch';
 
 /** The request bodies a provider may adjust before they are sent. */
-export type RequestOperation = 'chat' | 'stream' | 'responses' | 'responses-stream' | 'embedding' | 'image' | 'batch-line';
+export type RequestOperation =
+  | 'chat'
+  | 'stream'
+  | 'responses'
+  | 'responses-stream'
+  | 'embedding'
+  | 'image'
+  | 'batch-line';
 
 /** Provider-specific behaviour plugged into the shared OpenAI implementation. */
 export interface OpenAICompatibleHooks {

@@ -51,7 +51,10 @@ function mapFormat(format: ResponseFormat): Record<string, unknown> {
  * reasoning comes back encrypted (`include: ['reasoning.encrypted_content']`), so it can be sent back next turn.
  * `stop`, `seed` and the penalties have no Responses field and are left out.
  */
-export function mapResponsesRequest(request: ChatRequest, options: MapResponsesRequestOptions): Record<string, unknown> {
+export function mapResponsesRequest(
+  request: ChatRequest,
+  options: MapResponsesRequestOptions,
+): Record<string, unknown> {
   const { instructions, input } = mapResponsesInput(request.messages, options.providerOptionsKey);
   const body: Record<string, unknown> = { model: options.model, input };
   const set = (key: string, value: unknown) => {

@@ -77,7 +77,12 @@ export function readOutput(output: readonly OutputItem[]): {
     const call = functionCallItemSchema.safeParse(item);
     if (call.success) {
       const args = call.data.arguments ?? '';
-      toolCalls.push({ id: call.data.call_id, name: call.data.name, arguments: args, parsedArguments: parseArguments(args) });
+      toolCalls.push({
+        id: call.data.call_id,
+        name: call.data.name,
+        arguments: args,
+        parsedArguments: parseArguments(args),
+      });
       continue;
     }
     const reasoning = reasoningItemSchema.safeParse(item);

@@ -6,8 +6,7 @@ import { mapResponsesUsage } from './map-responses-usage.js';
 import { ResponseEventsToChat } from './response-events-to-chat.js';
 import { responsesEventsFromSse } from './responses-events-from-sse.js';
 
-const mapErrorPayload = (error: unknown) =>
-  new ServerError({ message: JSON.stringify(error), provider: 'openai' });
+const mapErrorPayload = (error: unknown) => new ServerError({ message: JSON.stringify(error), provider: 'openai' });
 
 function sse(events: unknown[], tail = ''): ReadableStream<Uint8Array> {
   const text = events.map((event) => `data: ${JSON.stringify(event)}\n\n`).join('') + tail;
@@ -23,13 +22,15 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 describe('ResponseEventsToChat', () => {
   it('starts on the first delta when response.created is missing and separates summary parts', () => {
     const mapper = new ResponseEventsToChat({ provider: 'openai', requestId: 'req_1', mapErrorPayload });
-    expect(mapper.push({ type: 'response.reasoning_summary_text.delta', item_id: 'rs', summary_index: 0, delta: 'a' })).toEqual([
+    expect(
+      mapper.push({ type: 'response.reasoning_summary_text.delta', item_id: 'rs', summary_index: 0, delta: 'a' }),
+    ).toEqual([
       { type: 'start', requestId: 'req_1' },
       { type: 'reasoning-delta', delta: 'a' },
     ]);
-    expect(mapper.push({ type: 'response.reasoning_summary_text.delta', item_id: 'rs', summary_index: 1, delta: 'b' })).toEqual([
-      { type: 'reasoning-delta', delta: '\n\nb' },
-    ]);
+    expect(
+      mapper.push({ type: 'response.reasoning_summary_text.delta', item_id: 'rs', summary_index: 1, delta: 'b' }),
+    ).toEqual([{ type: 'reasoning-delta', delta: '\n\nb' }]);
     expect(mapper.push({ type: 'response.function_call_arguments.delta', item_id: 'fc_x', delta: '{' })).toEqual([]);
     expect(mapper.push({ type: 'response.output_item.added', output_index: 1, item: { type: 'message' } })).toEqual([]);
     expect(mapper.push({ type: 'response.output_item.done', output_index: 1, item: { type: 'message' } })).toEqual([]);
@@ -57,7 +58,11 @@ describe('responsesEventsFromSse', () => {
   it('skips events it does not map, rejects a mapped event of the wrong shape, and refuses a cut stream', async () => {
     const created = { type: 'response.created', response: { id: 'resp_1', model: 'm' } };
     const ok = responsesEventsFromSse(
-      sse([created, { type: 'response.in_progress' }, { type: 'response.completed', response: { id: 'resp_1', status: 'completed' } }]),
+      sse([
+        created,
+        { type: 'response.in_progress' },
+        { type: 'response.completed', response: { id: 'resp_1', status: 'completed' } },
+      ]),
       { provider: 'openai', mapErrorPayload },
     );
     expect((await collect(ok)).map((e) => e.type)).toEqual(['start', 'finish']);
@@ -97,14 +102,18 @@ describe('Responses response mapping', () => {
         id: 'resp_1',
         status: 'completed',
         output: [
-          { type: 'reasoning', id: 'rs_1', status: 'completed', summary: [{ type: 'summary_text', text: 'x' }, { type: 'summary_text', text: 'y' }] },
+          {
+            type: 'reasoning',
+            id: 'rs_1',
+            status: 'completed',
+            summary: [
+              { type: 'summary_text', text: 'x' },
+              { type: 'summary_text', text: 'y' },
+            ],
+          },
           {
             type: 'message',
-            content: [
-              { type: 'output_text', text: 'Hi' },
-              { type: 'refusal', refusal: 'No' },
-              { type: 'output_text' },
-            ],
+            content: [{ type: 'output_text', text: 'Hi' }, { type: 'refusal', refusal: 'No' }, { type: 'output_text' }],
           },
           { type: 'function_call', call_id: 'call_1', name: 'f', arguments: 'not json' },
           { type: 'web_search_call' },
@@ -122,7 +131,16 @@ describe('Responses response mapping', () => {
       providerMetadata: {
         azure: {
           filtered: false,
-          reasoningItems: [{ type: 'reasoning', id: 'rs_1', summary: [{ type: 'summary_text', text: 'x' }, { type: 'summary_text', text: 'y' }] }],
+          reasoningItems: [
+            {
+              type: 'reasoning',
+              id: 'rs_1',
+              summary: [
+                { type: 'summary_text', text: 'x' },
+                { type: 'summary_text', text: 'y' },
+              ],
+            },
+          ],
         },
       },
     });

@@ -19,7 +19,12 @@ export async function sendResponses(
 ): Promise<ChatResponse> {
   let body: ResponseCreateParamsNonStreaming;
   try {
-    body = (await prepareResponsesBody(context, request, false, call.signal)) as unknown as ResponseCreateParamsNonStreaming;
+    body = (await prepareResponsesBody(
+      context,
+      request,
+      false,
+      call.signal,
+    )) as unknown as ResponseCreateParamsNonStreaming;
   } catch (error) {
     throw context.mapError(error, call);
   }

@@ -12,7 +12,12 @@ import { responsesEventsFromSse } from './responses-events-from-sse.js';
 export function streamResponses(context: ProviderContext, request: ChatRequest, call: CallOptions = {}): ChatStream {
   return streamSseCall(context, call, {
     async open(signal) {
-      const body = (await prepareResponsesBody(context, request, true, signal)) as unknown as ResponseCreateParamsStreaming;
+      const body = (await prepareResponsesBody(
+        context,
+        request,
+        true,
+        signal,
+      )) as unknown as ResponseCreateParamsStreaming;
       return context.client.responses.create(body, context.requestOptions(call, signal)).asResponse();
     },
     events: (body, info) => responsesEventsFromSse(body, { provider: context.provider, ...info }),

@@ -69,7 +69,9 @@ export function describeResponses(target: SuiteTarget, harness: Harness): void {
       expect(response.finishReason).toBe('stop');
       expect(response.rawFinishReason).toBe('completed');
       expect(response.usage?.inputTokens).toBeGreaterThan(0);
-      expect(response.usage?.totalTokens).toBe((response.usage?.inputTokens ?? 0) + (response.usage?.outputTokens ?? 0));
+      expect(response.usage?.totalTokens).toBe(
+        (response.usage?.inputTokens ?? 0) + (response.usage?.outputTokens ?? 0),
+      );
       expect(response.requestId).toBeTruthy();
       const [body] = sent();
       expect(body).toMatchObject({
@@ -131,7 +133,11 @@ export function describeResponses(target: SuiteTarget, harness: Harness): void {
       expect(call).toBeDefined();
       const messages: ChatMessage[] = [
         { role: 'user', content: 'Weather in Paris?' },
-        { role: 'assistant', content: null, toolCalls: [{ id: call?.id ?? '', name: 'get_weather', arguments: call?.arguments ?? '{}' }] },
+        {
+          role: 'assistant',
+          content: null,
+          toolCalls: [{ id: call?.id ?? '', name: 'get_weather', arguments: call?.arguments ?? '{}' }],
+        },
         { role: 'tool', toolCallId: call?.id ?? '', content: '{"temp":21}' },
       ];
       const answer = await responses().chat({ model: target.models.chat, messages, tools: [weatherTool] });
@@ -188,7 +194,7 @@ export function describeResponses(target: SuiteTarget, harness: Harness): void {
           ],
         });
         expect(response.text).toContain('3 images');
-        const content = (sent()[0]?.input as { content: unknown }[])[0]?.content;
+        const content = (sent()[0]?.input as { content: unknown }[] | undefined)?.[0]?.content;
         const dataUrl = expect.stringMatching(/^data:image\/png;base64,/);
         expect(content).toEqual([
           { type: 'input_text', text: 'What is in these images?' },
@@ -255,7 +261,12 @@ export function describeResponses(target: SuiteTarget, harness: Harness): void {
       const midStream = await failure(responses().streamChat(ask('Tell me a story')).response);
       expect(midStream).toMatchObject({ code: 'server', provider: target.name });
 
-      harness.server.control.faults.add({ kind: 'truncate-stream', route: 'responses.create', afterEvents: 3, times: 1 });
+      harness.server.control.faults.add({
+        kind: 'truncate-stream',
+        route: 'responses.create',
+        afterEvents: 3,
+        times: 1,
+      });
       const cut = await failure(responses().streamChat(ask('Tell me a story')).response);
       expect(cut).toMatchObject({ code: 'network' });
       expect(cut.message).toContain('response.completed');
@@ -288,7 +299,11 @@ export function describeResponses(target: SuiteTarget, harness: Harness): void {
       expect(sent()[0]).toMatchObject({ store: false, include: ['reasoning.encrypted_content'] });
       const items = first.providerMetadata?.[target.name]?.reasoningItems as Record<string, unknown>[];
       expect(items).toHaveLength(1);
-      expect(items[0]).toMatchObject({ type: 'reasoning', id: expect.any(String), encrypted_content: expect.any(String) });
+      expect(items[0]).toMatchObject({
+        type: 'reasoning',
+        id: expect.any(String),
+        encrypted_content: expect.any(String),
+      });
       const call = first.toolCalls[0];
       const history: ChatMessage[] = [
         question,
@@ -300,13 +315,23 @@ export function describeResponses(target: SuiteTarget, harness: Harness): void {
         },
         { role: 'tool', toolCallId: call?.id ?? '', content: '{"temp":21}' },
       ];
-      const answer = await responses().chat({ model: target.models.reasoning, messages: history, tools: [weatherTool], ...options });
+      const answer = await responses().chat({
+        model: target.models.reasoning,
+        messages: history,
+        tools: [weatherTool],
+        ...options,
+      });
       expect(answer.finishReason).toBe('stop');
       const input = sent()[1]?.input as Record<string, unknown>[];
       expect(input[1]).toEqual(items[0]);
       expect(input[2]).toMatchObject({ type: 'function_call', call_id: call?.id });
 
-      const stream = responses().streamChat({ model: target.models.reasoning, messages: [question], tools: [weatherTool], ...options });
+      const stream = responses().streamChat({
+        model: target.models.reasoning,
+        messages: [question],
+        tools: [weatherTool],
+        ...options,
+      });
       const events = await collect(stream);
       const streamed = await stream.response;
       expect(events.some((e) => e.type === 'provider-metadata')).toBe(true);
@@ -317,7 +342,12 @@ export function describeResponses(target: SuiteTarget, harness: Harness): void {
           model: target.models.reasoning,
           messages: [
             question,
-            { ...(history[1] as ChatMessage), providerMetadata: { [target.name]: { reasoningItems: [{ ...streamedItems[0], encrypted_content: 'forged' }] } } } as ChatMessage,
+            {
+              ...(history[1] as ChatMessage),
+              providerMetadata: {
+                [target.name]: { reasoningItems: [{ ...streamedItems[0], encrypted_content: 'forged' }] },
+              },
+            } as ChatMessage,
             history[2] as ChatMessage,
           ],
           tools: [weatherTool],
@@ -332,7 +362,9 @@ export function describeResponses(target: SuiteTarget, harness: Harness): void {
       await chatProvider.chat(ask('hi', { providerOptions: { [target.name]: { api: 'responses' } } }));
       await chatProvider.streamChat(ask('hi', { providerOptions: { [target.name]: { api: 'responses' } } })).response;
       await responses().chat(ask('hi', { providerOptions: { [target.name]: { api: 'chat-completions' } } }));
-      const paths = harness.recorder.requests.map((r) => r.url.pathname.replace(/^.*\/(responses|chat\/completions)$/, '$1'));
+      const paths = harness.recorder.requests.map((r) =>
+        r.url.pathname.replace(/^.*\/(responses|chat\/completions)$/, '$1'),
+      );
       expect(paths).toEqual(['responses', 'responses', 'chat/completions']);
       expect(JSON.stringify(harness.recorder.requests.map((r) => r.body))).not.toContain('"api"');
       const bad = ask('hi', { providerOptions: { [target.name]: { api: 'completions' } } });
