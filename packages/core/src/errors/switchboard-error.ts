@@ -116,9 +116,11 @@ export class SwitchboardError extends Error {
     this: T & { readonly code: SwitchboardErrorCode | undefined },
     value: unknown,
   ): value is InstanceType<T> {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass the guard is called on (`RateLimitError.isInstance`).
+    const guard: { readonly code: SwitchboardErrorCode | undefined; readonly name: string } = this;
     if (!isSwitchboardError(value)) return false;
-    if (this.code !== undefined) return value.code === this.code;
-    return this === SwitchboardError || value.name === this.name;
+    if (guard.code !== undefined) return value.code === guard.code;
+    return guard === SwitchboardError || value.name === guard.name;
   }
 
   /** Error-specific fields, added to `toJSON()` by subclasses. */
