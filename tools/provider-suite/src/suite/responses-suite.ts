@@ -2,8 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChatMessage, ChatRequest, ChatStreamEvent, Provider, SwitchboardError } from '@switchboard/core';
+import { runTools, tool } from '@switchboard/core';
 import { TRIGGERS } from '@switchboard/mock-server';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { PNG_1X1 } from './chat-suite.js';
 import { type Harness, sentBodies } from './harness.js';
 import type { SuiteTarget } from './suite-target.js';
@@ -355,6 +357,26 @@ export function describeResponses(target: SuiteTarget, harness: Harness): void {
         }),
       );
       expect(tampered).toMatchObject({ code: 'invalid-request', status: 400 });
+    });
+
+    it('runs the tool loop on a reasoning model with store: false, its reasoning items carried to each next step', async () => {
+      const result = await runTools(responses(), {
+        model: target.models.reasoning,
+        prompt: 'Weather in Paris?',
+        tools: {
+          get_weather: tool({
+            description: 'Weather for a city',
+            parameters: z.object({ city: z.string() }),
+            execute: ({ city }) => ({ city, temp: 21 }),
+          }),
+        },
+        providerOptions: { [target.name]: { store: false } },
+      });
+      expect(result.stoppedBy).toBe('answer');
+      expect(result.steps).toHaveLength(2);
+      const input = sent()[1]?.input as Record<string, unknown>[];
+      expect(input.map((item) => item.type)).toEqual(['message', 'reasoning', 'function_call', 'function_call_output']);
+      expect(input[1]).toMatchObject({ encrypted_content: expect.any(String) });
     });
 
     it('switches the wire API per call with providerOptions[name].api, which never reaches the body', async () => {
