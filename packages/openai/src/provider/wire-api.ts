@@ -31,7 +31,7 @@ export function selectWireApi(context: ProviderContext, request: ChatRequest): S
   let api: WireApi = context.config.api ?? 'chat-completions';
   let selected = request;
   if (options && 'api' in options) {
-    const { api: requested, ...rest } = options;
+    const { api: requested = api, ...rest } = options;
     const parsed = wireApiSchema.safeParse(requested);
     if (!parsed.success) {
       throw new InvalidRequestError({
