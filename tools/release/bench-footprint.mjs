@@ -2,13 +2,16 @@
 // (`ai` + `@ai-sdk/openai`) and `@langchain/openai` installed the same way (plain npm into a throwaway project), and
 // import + first chat call of switchboard against `ai` + `@ai-sdk/openai` on the same mock server (fresh processes,
 // interleaved, medians; target ≤ 1.1×). Machines here are shared, so compare the ratios.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { startMockServer } from '@switchboard/mock-server';
 import { median, reportRow } from '../../scripts/bench-report.mjs';
 import { publishablePackages } from './packages.mjs';
+
+const execFileAsync = promisify(execFile);
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const work = mkdtempSync(join(tmpdir(), 'switchboard-footprint-'));
@@ -101,14 +104,14 @@ try {
       `  ${row.label.padEnd(28)} ${String(row.packages).padStart(4)} packages ${row.megabytes.toFixed(1).padStart(6)} MB   import ${row.importMs.toFixed(1).padStart(6)} ms${ratio}`,
     );
   }
-  console.log('\nCold import time per package (target < 50 ms each):');
+  // Since issue 14 the dependencies are plain static imports (bundlers must see them), so a package's import time
+  // includes zod and the SDK; the target is on import + first call against the Vercel AI SDK, below.
+  console.log('\nCold import time per package (for reference; dependencies included):');
   for (const { manifest } of publishablePackages()) {
     const ms = medianImportMs(allDir, [manifest.name]);
-    console.log(`  ${manifest.name.padEnd(28)} ${ms.toFixed(1).padStart(6)} ms ${ms < 50 ? 'ok' : 'OVER 50 ms'}`);
+    console.log(`  ${manifest.name.padEnd(28)} ${ms.toFixed(1).padStart(6)} ms`);
   }
-  // Reference lines: what the heavy dependencies cost on their own. The packages load them on first use (a provider
-  // created, a schema used, a socket or circuit opened), so a package's import time no longer includes them.
-  console.log('\nThird-party dependencies loaded on first use (their own cold import time, for reference):');
+  console.log('\nThird-party dependencies (their own cold import time, for reference):');
   for (const name of ['zod', 'openai', 'ws', 'cockatiel']) {
     const ms = medianImportMs(allDir, [name]);
     console.log(`  ${name.padEnd(28)} ${ms.toFixed(1).padStart(6)} ms`);
@@ -118,9 +121,7 @@ try {
     ['@switchboard/openai'],
     "mod.createOpenAIProvider({ apiKey: 'sk-bench', baseURL: 'http://127.0.0.1:9/v1' });",
   );
-  console.log(
-    `  ${'import + createOpenAIProvider'.padEnd(28)} ${firstUse.toFixed(1).padStart(6)} ms (zod and the SDK load here)`,
-  );
+  console.log(`  ${'import + createOpenAIProvider'.padEnd(28)} ${firstUse.toFixed(1).padStart(6)} ms`);
   await firstCallRatio(rows, work);
   // The encoder is WASM loaded on first use: importing must be cheap, the first count pays for the load.
   const lazy = spawnSync(
@@ -167,20 +168,23 @@ async function firstCallRatio(rows, work) {
     ].join(' ');
     const oursDir = join(work, 'switchboard-core-openai');
     const theirsDir = join(work, 'ai-ai-sdk-openai');
-    const timed = (dir, body) => {
+    // Asynchronous: the mock server answers from this process's event loop, which spawnSync would block.
+    const timed = async (dir, body) => {
       const script = `const t = performance.now(); ${body} console.log(performance.now() - t);`;
-      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8' });
-      if (run.status !== 0) throw new Error(`first call failed in ${dir}: ${run.stderr}`);
-      return Number(run.stdout.trim().split('\n').at(-1));
+      const { stdout } = await execFileAsync(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      return Number(stdout.trim().split('\n').at(-1));
     };
     const oursMs = [];
     const theirsMs = [];
     // Warm the file cache of both installs, then alternate.
-    timed(oursDir, ours);
-    timed(theirsDir, theirs);
+    await timed(oursDir, ours);
+    await timed(theirsDir, theirs);
     for (let i = 0; i < RUNS; i++) {
-      oursMs.push(timed(oursDir, ours));
-      theirsMs.push(timed(theirsDir, theirs));
+      oursMs.push(await timed(oursDir, ours));
+      theirsMs.push(await timed(theirsDir, theirs));
     }
     const a = median(oursMs);
     const b = median(theirsMs);

@@ -16,6 +16,17 @@ afterAll(async () => {
 });
 
 describe('ask', () => {
+  it('asks over the Responses API with --api responses, and rejects an unknown wire API', async () => {
+    const result = await runMain(['ask', 'What is a switchboard?', '--api', 'responses', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout) as { ask: { api: string; answer: string } };
+    expect(json.ask.api).toBe('responses');
+    expect(json.ask.answer).toMatch(/Mock answer/);
+    const wrong = await runMain(['ask', 'Hi', '--api', 'grpc']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/--api must be chat-completions or responses/);
+  });
+
   it('answers on the embedded mock server and says so on the first line', async () => {
     const result = await runMain(['ask', 'What is a switchboard?']);
     expect(result.code).toBe(0);

@@ -8,7 +8,7 @@ import { createStreamFilterReader } from './content-filter/stream-filter-reader.
 import { readAzureEnv } from './options/azure-env.js';
 import { type ParsedAzureOptions, parseAzureOptions } from './options/azure-options.js';
 import type { AzureProviderOptions } from './options/azure-provider-options.js';
-import { azureBaseUrl, azureSurface } from './options/azure-surface.js';
+import { azureBaseUrl, azureSurface, responsesUnsupported } from './options/azure-surface.js';
 import { resolveDeployment } from './options/resolve-deployment.js';
 import { resourceUrl } from './options/resource-url.js';
 import { readAzureRequestId } from './read-azure-request-id.js';
@@ -38,6 +38,8 @@ function buildAzureProvider(parsed: ParsedAzureOptions): Provider {
     filesClient,
     endpoint: azureBaseUrl(resource, surface),
     resolveModel: (model, kind) => resolveDeployment(deployments, model, kind),
+    ...(parsed.api ? { api: parsed.api } : {}),
+    ...withResponsesUnsupported(responsesUnsupported(surface)),
     ...(parsed.timeoutMs !== undefined ? { timeoutMs: parsed.timeoutMs } : {}),
     realtimeUrl: (deployment) => azureRealtimeUrl(resource, surface, deployment),
     realtimeHeaders: async () => ({ ...parsed.defaultHeaders, ...authHeader(credential, await credential.resolve()) }),
@@ -50,6 +52,10 @@ function buildAzureProvider(parsed: ParsedAzureOptions): Provider {
       createChunkMetadataReader: createStreamFilterReader,
     },
   });
+}
+
+function withResponsesUnsupported(message: string | undefined): { responsesUnsupported?: string } {
+  return message ? { responsesUnsupported: message } : {};
 }
 
 /**

@@ -157,3 +157,29 @@ describe('azure: content filter errors the mock server does not produce', () => 
     await expect(provider.chat(ask('x'))).rejects.toMatchObject({ code: 'invalid-request', status: 400 });
   });
 });
+
+describe('azure v1 Responses API: content filter', () => {
+  const harness = useAzureHarness();
+  const provider = () => harness.azure({ api: 'responses' });
+
+  it('a blocked prompt is a ContentFilterError with its categories, plain and streamed', async () => {
+    const error = await provider()
+      .chat(ask(`something bad ${TRIGGERS.blockPrompt}`))
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ContentFilterError);
+    expect(error).toMatchObject({ code: 'content-filter', status: 400, retryable: false, provider: 'azure' });
+    expect((error as ContentFilterError).filteredCategories.length).toBeGreaterThan(0);
+    const streamed = await provider()
+      .streamChat(ask(`something bad ${TRIGGERS.blockPrompt}`))
+      .response.catch((caught: unknown) => caught);
+    expect(streamed).toBeInstanceOf(ContentFilterError);
+  });
+
+  it('a filtered answer ends with finish reason content-filter (incomplete_details.reason), plain and streamed', async () => {
+    const response = await provider().chat(ask(`tell me ${TRIGGERS.filterCompletion}`));
+    expect(response).toMatchObject({ finishReason: 'content-filter', rawFinishReason: 'content_filter' });
+    const streamed = await provider().streamChat(ask(`tell me ${TRIGGERS.filterCompletion}`)).response;
+    expect(streamed.finishReason).toBe('content-filter');
+    expect(streamed.text.length).toBeGreaterThan(0);
+  });
+});

@@ -84,3 +84,36 @@ describe.skipIf(skipReason !== undefined).each(['v1', datedVersion])('azure live
     expect(response?.embeddings).toHaveLength(2);
   });
 });
+
+describe.skipIf(skipReason !== undefined)('azure live Responses API (v1)', () => {
+  const provider = () =>
+    createAzureProvider({
+      endpoint: endpoint as string,
+      fetch: recorder.fetch,
+      ...(apiKey ? { apiKey } : { tokenProvider: async () => token as string }),
+      api: 'responses',
+      timeoutMs: 60_000,
+    });
+
+  afterEach(async () => {
+    await recorder.settled();
+    const problems = recorder.requests.flatMap((request) => validateAzureV1Request(request));
+    recorder.clear();
+    expect(problems, 'live request bodies must validate against the spec').toEqual([]);
+  });
+
+  it('chat and stream over /openai/v1/responses', { timeout: 60_000 }, async () => {
+    const request = {
+      model: deployment,
+      messages: [{ role: 'user' as const, content: 'Reply with the single word: pong' }],
+      maxOutputTokens: 16,
+    };
+    const response = await provider().chat(request);
+    expect(response.text.toLowerCase()).toContain('pong');
+    let text = '';
+    const stream = provider().streamChat(request);
+    for await (const delta of stream.textStream) text += delta;
+    expect((await stream.response).text).toBe(text);
+    expect(recorder.requests.every((r) => r.url.pathname === '/openai/v1/responses')).toBe(true);
+  });
+});

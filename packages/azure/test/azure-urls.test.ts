@@ -50,6 +50,37 @@ describe('azure: URLs and deployments', () => {
       expect(JSON.parse(request.body as string)).not.toHaveProperty('model');
   });
 
+  it('sends Responses calls to /openai/v1/responses (v1) and /openai/responses?api-version= (dated preview)', async () => {
+    await harness.azure({ api: 'responses' }).chat(chat);
+    await harness.azure({ apiVersion: '2025-03-01-preview', api: 'responses' }).streamChat(chat).response;
+    await harness.azure({ apiVersion: 'preview' }).chat({ ...chat, providerOptions: { azure: { api: 'responses' } } });
+    expect(sent()).toEqual([
+      'POST /openai/v1/responses',
+      'POST /openai/responses?api-version=2025-03-01-preview',
+      'POST /openai/v1/responses?api-version=preview',
+    ]);
+    expect(harness.recorder.requests.map((r) => JSON.parse(r.body as string).model)).toEqual([
+      'chat-4o-mini',
+      'chat-4o-mini',
+      'chat-4o-mini',
+    ]);
+  });
+
+  it('refuses the Responses API on a dated GA version: ConfigError at creation, UnsupportedError per call', async () => {
+    expect(() => harness.azure({ apiVersion: DATED_VERSION, api: 'responses' })).toThrow(
+      /api: .*apiVersion '2024-10-21'.*use apiVersion 'v1'/s,
+    );
+    expect(() => harness.azure({ apiVersion: '2025-01-01-preview', api: 'responses' })).toThrow(/2025-03-01-preview/);
+    const dated = harness.azure({ apiVersion: DATED_VERSION });
+    const request = { ...chat, providerOptions: { azure: { api: 'responses' } } };
+    await expect(dated.chat(request)).rejects.toMatchObject({ code: 'unsupported', provider: 'azure' });
+    await expect(dated.streamChat(request).response).rejects.toMatchObject({
+      code: 'unsupported',
+      message: expect.stringContaining("use apiVersion 'v1'"),
+    });
+    expect(sent()).toEqual([]);
+  });
+
   it('adds api-version=preview to the v1 surface for preview', async () => {
     await harness.azure({ apiVersion: 'preview' }).chat(chat);
     expect(sent()).toEqual(['POST /openai/v1/chat/completions?api-version=preview']);

@@ -57,6 +57,7 @@ function buildOpenAIProvider(parsed: ParsedOpenAIOptions): Provider {
     client,
     endpoint: baseURL,
     resolveModel: (model) => aliases[model] ?? model,
+    ...(parsed.api ? { api: parsed.api } : {}),
     ...(parsed.timeoutMs !== undefined ? { timeoutMs: parsed.timeoutMs } : {}),
     realtimeUrl: (model) => realtimeUrl(baseURL, model),
     realtimeHeaders: async () => ({

@@ -5,3 +5,5 @@ export { checkOpenAIKeyFormat } from './options/check-openai-key-format.js';
 export { OPENAI_ENV_VARIABLES, readOpenAIEnv } from './options/openai-env.js';
 export type { ParsedOpenAIOptions } from './options/openai-options.js';
 export { openAIOptionsSchema, parseOpenAIOptions } from './options/openai-options.js';
+export type { WireApi } from './provider/wire-api.js';
+export { WIRE_APIS } from './provider/wire-api.js';

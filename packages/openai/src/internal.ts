@@ -25,4 +25,6 @@ export type {
   OpenAICompatibleHooks,
   RequestOperation,
 } from './provider/provider-config.js';
+export type { WireApi } from './provider/wire-api.js';
+export { WIRE_APIS, wireApiSchema } from './provider/wire-api.js';
 export { realtimeUrl } from './realtime/realtime-url.js';

@@ -1,12 +1,14 @@
 import { createRecordingFetch, PNG_1X1, validateOpenAIRequest } from '@internal/provider-suite';
 import type { BatchService } from '@switchboard/core';
-import { sniffImageType } from '@switchboard/core';
+import { generateObject, runTools, sniffImageType, tool } from '@switchboard/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createOpenAIProvider } from '../src/index.js';
 
 const key = process.env.OPENAI_API_KEY;
 const chatModel = process.env.OPENAI_LIVE_CHAT_MODEL ?? 'gpt-4o-mini';
-if (!key) console.info('Skipping the live OpenAI tests: OPENAI_API_KEY is not set.');
+const reasoningModel = process.env.OPENAI_LIVE_REASONING_MODEL ?? 'gpt-5-mini';
+if (!key) console.info('Skipping the live OpenAI tests (Chat Completions and Responses): OPENAI_API_KEY is not set.');
 
 /** Against the real API, only when a key is set: the same calls as the mock suite, kept small and cheap. */
 describe.skipIf(!key)('live OpenAI API', () => {
@@ -97,5 +99,91 @@ describe.skipIf(!key)('live OpenAI API', () => {
       expect(job.id).toMatch(/^batch_/);
       break;
     }
+  });
+});
+
+/** The Responses API against the real service, only when a key is set. */
+describe.skipIf(!key)('live OpenAI Responses API', () => {
+  const recorder = createRecordingFetch();
+  const provider = () =>
+    createOpenAIProvider({
+      apiKey: key as string,
+      api: 'responses',
+      fetch: recorder.fetch,
+      timeoutMs: 60_000,
+      ...(process.env.OPENAI_BASE_URL ? { baseURL: process.env.OPENAI_BASE_URL } : {}),
+    });
+
+  afterEach(async () => {
+    await recorder.settled();
+    const problems = recorder.requests.flatMap((request) => validateOpenAIRequest(request));
+    recorder.clear();
+    expect(problems).toEqual([]);
+  });
+
+  it('chat and stream', { timeout: 60_000 }, async () => {
+    const request = {
+      model: chatModel,
+      messages: [
+        { role: 'system' as const, content: 'Answer in one word.' },
+        { role: 'user' as const, content: 'Reply with the single word: pong' },
+      ],
+      maxOutputTokens: 16,
+    };
+    const response = await provider().chat(request);
+    expect(response.text.toLowerCase()).toContain('pong');
+    expect(response.id).toMatch(/^resp_/);
+    const stream = provider().streamChat(request);
+    let text = '';
+    for await (const delta of stream.textStream) text += delta;
+    expect((await stream.response).text).toBe(text);
+  });
+
+  it('generateObject and runTools', { timeout: 120_000 }, async () => {
+    const { object } = await generateObject(provider(), {
+      model: chatModel,
+      schema: z.object({ city: z.string(), country: z.string() }),
+      prompt: 'The capital of France, as city and country.',
+    });
+    expect(object.city).toMatch(/paris/i);
+    const result = await runTools(provider(), {
+      model: chatModel,
+      messages: [{ role: 'user', content: 'What is 12.5 times 4? Use the tool.' }],
+      tools: {
+        multiply: tool({
+          description: 'Multiplies two numbers',
+          parameters: z.object({ a: z.number(), b: z.number() }),
+          execute: ({ a, b }) => ({ product: a * b }),
+        }),
+      },
+      maxSteps: 3,
+    });
+    expect(result.text).toContain('50');
+  });
+
+  it('carries encrypted reasoning items between turns with store: false', { timeout: 120_000 }, async () => {
+    const first = await provider().chat({
+      model: reasoningModel,
+      messages: [{ role: 'user', content: 'Think briefly, then answer: what is 17 * 3?' }],
+      reasoning: { effort: 'low' },
+      providerOptions: { openai: { store: false } },
+    });
+    const items = first.providerMetadata?.openai?.reasoningItems as { encrypted_content?: string }[] | undefined;
+    expect(items?.[0]?.encrypted_content).toBeTruthy();
+    const second = await provider().chat({
+      model: reasoningModel,
+      messages: [
+        { role: 'user', content: 'Think briefly, then answer: what is 17 * 3?' },
+        {
+          role: 'assistant',
+          content: first.text,
+          ...(first.providerMetadata ? { providerMetadata: first.providerMetadata } : {}),
+        },
+        { role: 'user', content: 'And that plus one?' },
+      ],
+      reasoning: { effort: 'low' },
+      providerOptions: { openai: { store: false } },
+    });
+    expect(second.text).toContain('52');
   });
 });

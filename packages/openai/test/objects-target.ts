@@ -1,5 +1,9 @@
-import type { ProviderOverrides, SuiteTarget } from '@internal/provider-suite';
-import { SUITE_MODELS, validateOpenAIRequest } from '@internal/provider-suite';
+import {
+  type ProviderOverrides,
+  SUITE_MODELS,
+  type SuiteTarget,
+  validateOpenAIRequest,
+} from '@internal/provider-suite';
 import type { MockServer } from '@switchboard/mock-server';
 import { createOpenAIProvider } from '../src/index.js';
 

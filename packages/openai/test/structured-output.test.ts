@@ -74,7 +74,7 @@ for (const api of ['chat-completions', 'responses'] as WireApi[]) {
         model: 'gpt-4o-mini',
         schema: recipe,
         prompt: 'A long recipe',
-        maxOutputTokens: 4,
+        maxOutputTokens: 16, // the Responses API minimum
       }).catch((error: unknown) => error);
       expect(cut).toBeInstanceOf(StructuredOutputError);
       expect(cut).toMatchObject({ reason: 'length', finishReason: 'length' });
@@ -84,7 +84,7 @@ for (const api of ['chat-completions', 'responses'] as WireApi[]) {
         model: 'gpt-4o-mini',
         schema: recipe,
         prompt: 'A long recipe',
-        maxOutputTokens: 4,
+        maxOutputTokens: 16, // the Responses API minimum
       });
       await expect(streamedCut.object).rejects.toMatchObject({ reason: 'length' });
     });

@@ -2,11 +2,8 @@ import { runChatRepl } from '../chat/chat-repl.js';
 import { ChatSession } from '../chat/chat-session.js';
 import { DemoError } from '../cli/demo-error.js';
 import { connect } from '../setup/connect.js';
-import { type Command, DEMO_MODELS, stringValue } from './command.js';
+import { type Command, DEMO_MODELS, RESPONSES_PROVIDER_OPTIONS, stringValue, WIRE_APIS } from './command.js';
 import { choiceOption, integerOption } from './option-values.js';
-
-/** What `--api responses` sends with every call: both providers take the wire API per call. */
-const RESPONSES_PROVIDER_OPTIONS = { openai: { api: 'responses' }, azure: { api: 'responses' } };
 
 /** `chat`: an interactive streaming REPL with the history fitted to the context window. */
 export const chatCommand: Command = {
@@ -24,7 +21,7 @@ export const chatCommand: Command = {
     const maxOutputTokens = integerOption(values, 'max-output-tokens', 512);
     const contextWindow = integerOption(values, 'context-window', 0, 1) || undefined;
     // The wire API is chosen per call, so one provider serves both; chat-completions is the providers' default.
-    const api = choiceOption(values, 'api', ['chat-completions', 'responses'] as const, 'chat-completions');
+    const api = choiceOption(values, 'api', WIRE_APIS, 'chat-completions');
     if (contextWindow !== undefined && contextWindow <= maxOutputTokens) {
       throw new DemoError(
         `--context-window (${contextWindow}) must be larger than --max-output-tokens (${maxOutputTokens}), which it keeps free for each answer.`,

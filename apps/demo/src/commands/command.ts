@@ -48,6 +48,12 @@ export const DEMO_MODELS = {
   realtime: 'gpt-realtime',
 } as const;
 
+/** The wire APIs `--api` picks from; chat-completions is the providers' default. */
+export const WIRE_APIS = ['chat-completions', 'responses'] as const;
+
+/** What `--api responses` sends with every call: both providers take the wire API per call. */
+export const RESPONSES_PROVIDER_OPTIONS = { openai: { api: 'responses' }, azure: { api: 'responses' } };
+
 /** A string option's value, or undefined. */
 export function stringValue(values: Values, name: string): string | undefined {
   const value = values[name];

@@ -62,6 +62,21 @@ describe('parseAzureOptions', () => {
     );
   });
 
+  it('validates api with the other options: unknown values and Responses on a dated GA version', () => {
+    const error = configError(() =>
+      parseAzureOptions({ endpoint, apiKey: AZURE_KEY, api: 'completions', timeoutMs: -1 }),
+    );
+    expect(paths(error)).toEqual(['azure.api', 'azure.timeoutMs']);
+    expect(error.message).toContain("'chat-completions' or 'responses'");
+    const dated = configError(() =>
+      parseAzureOptions({ endpoint, apiKey: AZURE_KEY, api: 'responses', apiVersion: '2024-10-21' }),
+    );
+    expect(paths(dated)).toEqual(['azure.api']);
+    expect(
+      parseAzureOptions({ endpoint, apiKey: AZURE_KEY, api: 'responses', apiVersion: '2025-04-01-preview' }).api,
+    ).toBe('responses');
+  });
+
   it('lets no type error hide the other fields', () => {
     const error = configError(() =>
       parseAzureOptions({ endpoint: 42, apiKey: 'short-bad-key', scope: '', apiVersion: 'x', defaultHeaders: 'h' }),

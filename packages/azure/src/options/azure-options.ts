@@ -7,8 +7,10 @@ import {
   hostOf,
   timeoutMsSchema,
   webUrlSchema,
+  wireApiSchema,
 } from '@switchboard/openai/internal';
 import { z } from 'zod';
+import { azureSurface, responsesUnsupported } from './azure-surface.js';
 import { checkAzureKeyFormat } from './check-azure-key-format.js';
 
 const AZURE_HOSTS = /\.(openai\.azure\.com|cognitiveservices\.azure\.com|services\.ai\.azure\.com)$/;
@@ -38,6 +40,12 @@ export const azureOptionsSchema = z.strictObject({
     .string()
     .regex(/^(v1|preview|\d{4}-\d{2}-\d{2}(-preview)?)$/, 'must be v1, preview or a date such as 2024-10-21')
     .optional(),
+  /**
+   * The wire API of `chat` and `streamChat`: `chat-completions` (default: every deployment and api-version has it) or
+   * `responses` (`/openai/v1/responses`; with a dated api-version, previews from 2025-03-01-preview on). A call picks
+   * another with `providerOptions.azure.api`.
+   */
+  api: wireApiSchema.optional(),
   /** Logical model names mapped to deployment names. */
   deployments: z.record(z.string(), z.string().min(1)).optional(),
   /** Headers sent with every request. */
@@ -77,6 +85,10 @@ export function checkAzureOptions(input: Record<string, unknown>): CrossFieldPro
         ? { path: ['tokenProvider'], message: 'give apiKey or tokenProvider, not both' }
         : { path: ['apiKey'], message: 'an apiKey or an Entra ID tokenProvider is required' },
     );
+  }
+  if (input.api === 'responses' && typeof input.apiVersion === 'string') {
+    const problem = responsesUnsupported(azureSurface(input.apiVersion));
+    if (problem) problems.push({ path: ['api'], message: problem });
   }
   const host = hasEndpoint ? hostOf(input.endpoint) : 'resource.openai.azure.com';
   if (typeof input.apiKey === 'string' && input.apiKey !== '' && host !== undefined && AZURE_HOSTS.test(host)) {

@@ -10,8 +10,8 @@ export type AzureTokenProvider = (scope: string) => string | Promise<string>;
 
 /**
  * Options of `createAzureProvider` (validated with `azureOptionsSchema`): `endpoint` or `resourceName`, `apiKey` or
- * `tokenProvider` (with `scope`), `apiVersion` (`v1` by default), `deployments`, `defaultHeaders`, `timeoutMs`,
- * `fetch` and `dangerouslyAllowBrowser`.
+ * `tokenProvider` (with `scope`), `apiVersion` (`v1` by default), `api` (`chat-completions` by default), `deployments`,
+ * `defaultHeaders`, `timeoutMs`, `fetch` and `dangerouslyAllowBrowser`.
  */
 export type AzureProviderOptions = z.input<typeof azureOptionsSchema>;
 

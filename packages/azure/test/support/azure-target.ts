@@ -17,6 +17,9 @@ export const GOOD_KEY = 'azure-test-mock-key-0123456789';
 /** The dated API version the tests use: the one the reference Azure spec describes. */
 export const DATED_VERSION = '2024-10-21';
 
+/** A dated preview API version with the Responses API (`/openai/responses?api-version=`). */
+export const RESPONSES_PREVIEW_VERSION = '2025-03-01-preview';
+
 /** Logical model names (the suite's, as an OpenAI user writes them) → deployment names. */
 export const DEPLOYMENTS: Record<string, string> = {
   'gpt-4o-mini': 'chat-4o-mini',
@@ -55,15 +58,19 @@ export function createTestProvider(
     deployments: DEPLOYMENTS,
     ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
     ...(overrides.timeoutMs !== undefined ? { timeoutMs: overrides.timeoutMs } : {}),
+    ...(overrides.api ? { api: overrides.api } : {}),
     ...rest,
   });
 }
 
-/** Validates a request on either surface: `/openai/v1/...` against the OpenAI spec, the rest as dated requests. */
+/**
+ * Validates a request on either surface: `/openai/v1/...` against the OpenAI spec, the rest as dated requests of the
+ * api-version they carry (a request without one fails).
+ */
 export function validateAzureRequest(request: CapturedRequest): string[] {
   return request.url.pathname.startsWith('/openai/v1/')
     ? validateAzureV1Request(request)
-    : validateAzureDatedRequest(request, DATED_VERSION);
+    : validateAzureDatedRequest(request, request.url.searchParams.get('api-version') ?? DATED_VERSION);
 }
 
 /** The shared suite's target for one surface and auth method. */

@@ -25,6 +25,24 @@ const weather = tool({
 });
 
 describe('runTools', () => {
+  it("copies each response's providerMetadata (the Responses API's reasoning items) onto the assistant turn", async () => {
+    const reasoning = { openai: { reasoningItems: [{ type: 'reasoning', id: 'rs_1', summary: [] }] } };
+    const provider = replayProvider([
+      { ...callsTools(call('c1', 'weather', { city: 'Paris' })), providerMetadata: reasoning },
+      { text: 'Sunny.', providerMetadata: { openai: { reasoningItems: [] } } },
+    ]);
+    const result = await runTools(provider, { model: 'gpt-5-mini', prompt: 'Weather?', tools: { weather } });
+    expect((provider.requests[1] as ChatRequest).messages[1]).toMatchObject({
+      role: 'assistant',
+      providerMetadata: reasoning,
+    });
+    expect(result.messages.at(-1)).toEqual({
+      role: 'assistant',
+      content: 'Sunny.',
+      providerMetadata: { openai: { reasoningItems: [] } },
+    });
+  });
+
   it('runs parallel calls concurrently, feeds results back and returns the answer, steps, usage and cost', async () => {
     const started: string[] = [];
     const bothStarted = createDeferred<void>();

@@ -57,6 +57,7 @@ export async function* toolLoop<T extends ToolSet>(
         role: 'assistant',
         content: response.text || null,
         toolCalls: calls.map(({ id, name, arguments: args }) => ({ id, name, arguments: args })),
+        ...(response.providerMetadata ? { providerMetadata: response.providerMetadata } : {}),
       });
       const results = await runCalls<T>(provider, setup, response, [...messages]);
       for (const result of results) {
@@ -65,7 +66,11 @@ export async function* toolLoop<T extends ToolSet>(
         yield { type: 'tool-result', step, toolResult: result };
       }
     } else {
-      messages.push({ role: 'assistant', content: response.text });
+      messages.push({
+        role: 'assistant',
+        content: response.text,
+        ...(response.providerMetadata ? { providerMetadata: response.providerMetadata } : {}),
+      });
     }
     const stepResult: StepResult<T> = {
       stepNumber: step,

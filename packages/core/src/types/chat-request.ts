@@ -84,6 +84,12 @@ export interface AssistantMessage {
   refusal?: string | null;
   /** Optional participant name. */
   name?: string;
+  /**
+   * Provider data of the response this turn came from, keyed by provider name, sent back with it: copy the response's
+   * `providerMetadata` here. The Responses API reads `providerMetadata[provider].reasoningItems` (the reasoning the
+   * model did before this turn, which later turns need); other providers and Chat Completions ignore it.
+   */
+  providerMetadata?: Record<string, Record<string, unknown>>;
 }
 
 /** The result of a tool call, sent back to the model. */

@@ -1,5 +1,5 @@
 import { type ImageSource, InvalidRequestError, sniffImageType, toImageUrl } from '@switchboard/core';
-import { bytesToBase64 } from '../shared/base64.js';
+import { bytesToBase64 } from '@switchboard/core/utils';
 
 const REMOTE_OR_DATA = /^(https?:|data:)/i;
 
@@ -33,7 +33,10 @@ export function imageUrlSync(source: ImageSource, mimeType?: string): string {
   return `data:${type};base64,${bytesToBase64(bytes)}`;
 }
 
-/** The image as a URL, reading files when it is a path (core's `toImageUrl`). */
+/**
+ * The image as a URL (core's `toImageUrl`): a file path is read where the runtime has a file system (core's Node entry
+ * installs the reader on Node, Bun and Deno); in browsers and workers a path is refused with core's error.
+ */
 export async function imageUrl(
   source: ImageSource,
   mimeType: string | undefined,

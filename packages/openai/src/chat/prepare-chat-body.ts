@@ -1,8 +1,8 @@
 import type { ChatRequest } from '@switchboard/core';
 import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions';
 import type { ProviderContext } from '../provider/provider-context.js';
+import { prepareRequest } from '../shared/prepare-request.js';
 import { mapChatRequest } from './map-chat-request.js';
-import { resolveImageParts } from './resolve-image-parts.js';
 
 /** Builds the wire body of a chat call: images read, model resolved, the provider's body hook applied. */
 export async function prepareChatBody(
@@ -11,13 +11,12 @@ export async function prepareChatBody(
   stream: boolean,
   signal?: AbortSignal,
 ): Promise<ChatCompletionCreateParams> {
-  const resolved = await resolveImageParts(request, signal);
-  const model = context.wireModel(request.model, 'chat');
-  const body = mapChatRequest(resolved, {
-    model,
+  const prepared = await prepareRequest(context, request, signal);
+  const body = mapChatRequest(prepared.request, {
+    model: prepared.model,
     providerOptionsKey: context.providerOptionsKey,
     stream,
-    reasoning: context.isReasoningModel(request.model, model),
+    reasoning: prepared.reasoning,
   });
   return context.body(body, stream ? 'stream' : 'chat');
 }

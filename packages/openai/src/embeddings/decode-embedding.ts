@@ -1,4 +1,4 @@
-import { base64ToBytes } from '../shared/base64.js';
+import { base64ToBytes } from '@switchboard/core/utils';
 
 /** True on little-endian hardware (nearly all), where the bytes can be copied as they are. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;

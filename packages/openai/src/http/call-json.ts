@@ -19,7 +19,7 @@ export async function callJson<S extends z.ZodType>(
   send: (options: SdkRequestOptions) => RawResponseSource,
   schema: S,
   what: string,
-): Promise<ResponseInfo & { data: z.output<S>; json: unknown }> {
+): Promise<ResponseInfo & { data: z.output<S>; json: unknown; headers: Headers }> {
   const linked = linkSignal(call.signal);
   try {
     const response = await send(context.requestOptions(call, linked.signal)).asResponse();
@@ -27,7 +27,7 @@ export async function callJson<S extends z.ZodType>(
     const text = await response.text();
     const where = { provider: context.provider, what, requestId: info.requestId };
     const json = parseJsonText(text, where);
-    return { ...info, data: parseJsonValue(json, schema, { ...where, raw: text }), json };
+    return { ...info, data: parseJsonValue(json, schema, { ...where, raw: text }), json, headers: response.headers };
   } catch (error) {
     throw context.mapError(error, call, linked.signal);
   } finally {

@@ -1,5 +1,5 @@
 import type { GeneratedImage, ImageResponse } from '@switchboard/core';
-import { base64ToBytes } from '../shared/base64.js';
+import { base64ToBytes } from '@switchboard/core/utils';
 import type { ImageResponseBody } from './image-schema.js';
 
 const MIME_TYPES: Record<string, string> = {

@@ -91,6 +91,18 @@ describe('parseOpenAIOptions', () => {
     expect(error.message).not.toContain('secret');
   });
 
+  it('takes api (chat-completions or responses) and names an unknown value with the other problems', () => {
+    const key = 'sk-test-0123456789abcdefghij';
+    expect(parseOpenAIOptions({ apiKey: key, baseURL: 'http://127.0.0.1:1/v1', api: 'responses' }).api).toBe(
+      'responses',
+    );
+    const error = configError(() =>
+      parseOpenAIOptions({ apiKey: key, baseURL: 'http://127.0.0.1:1/v1', api: 'assistants', timeoutMs: 0 }),
+    );
+    expect(error.issues.map((issue) => issue.path).sort()).toEqual(['openai.api', 'openai.timeoutMs']);
+    expect(error.message).toContain("'chat-completions' or 'responses'");
+  });
+
   it('reports a missing key as required, and a non-object', () => {
     expect(configError(() => parseOpenAIOptions({})).issues).toEqual([
       { path: 'openai.apiKey', message: expect.stringMatching(/required|string or a function/) },

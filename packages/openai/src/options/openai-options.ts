@@ -1,5 +1,6 @@
 import { type CrossFieldProblem, parseConfig } from '@switchboard/core';
 import { z } from 'zod';
+import { wireApiSchema } from '../provider/wire-api.js';
 import { browserProblem } from './browser-guard.js';
 import { checkOpenAIKeyFormat } from './check-openai-key-format.js';
 import { apiKeySchema, fetchSchema, headersSchema, hostOf, timeoutMsSchema, webUrlSchema } from './option-schemas.js';
@@ -23,6 +24,12 @@ export const openAIOptionsSchema = z.strictObject({
   timeoutMs: timeoutMsSchema.optional(),
   /** A custom fetch implementation. */
   fetch: fetchSchema.optional(),
+  /**
+   * The wire API of `chat` and `streamChat`: `chat-completions` (default: every OpenAI model and every
+   * OpenAI-compatible server speaks it) or `responses` (`POST /v1/responses`). A call picks another with
+   * `providerOptions.openai.api`.
+   */
+  api: wireApiSchema.optional(),
   /** Logical model names mapped to model ids. */
   modelAliases: z.record(z.string(), z.string().min(1)).optional(),
   /**

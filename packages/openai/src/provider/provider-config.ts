@@ -2,12 +2,20 @@ import type { BatchEndpoint, RateLimitInfo } from '@switchboard/core';
 import type { OpenAI } from 'openai';
 import type { ChunkMetadataReader } from '../chat/chunk-to-events.js';
 import type { FailureMapper } from '../errors/error-context.js';
+import type { WireApi } from './wire-api.js';
 
 /** What a model name is used for, so a provider can map it (e.g. to an Azure deployment per kind). */
 export type ModelKind = 'chat' | 'embedding' | 'image' | 'realtime' | 'batch';
 
 /** The request bodies a provider may adjust before they are sent. */
-export type RequestOperation = 'chat' | 'stream' | 'embedding' | 'image' | 'batch-line';
+export type RequestOperation =
+  | 'chat'
+  | 'stream'
+  | 'responses'
+  | 'responses-stream'
+  | 'embedding'
+  | 'image'
+  | 'batch-line';
 
 /** Provider-specific behaviour plugged into the shared OpenAI implementation. */
 export interface OpenAICompatibleHooks {
@@ -44,6 +52,13 @@ export interface OpenAICompatibleConfig {
   timeoutMs?: number;
   /** True when the model is a reasoning model (sampling options left out). Defaults to the core catalog. */
   isReasoningModel?: (logicalModel: string, wireModel: string) => boolean;
+  /**
+   * The wire API of `chat` and `streamChat`: `chat-completions` (the default) or `responses`; a call picks another
+   * with `providerOptions[key].api`.
+   */
+  api?: WireApi;
+  /** Set when this provider cannot use the Responses API: the message of the `UnsupportedError`, naming the fix. */
+  responsesUnsupported?: string;
   /** The `providerOptions` key passed through into request bodies. Defaults to `provider`. */
   providerOptionsKey?: string;
   /** Realtime: the `wss://` URL for a wire model (no key in it). */

@@ -6,6 +6,7 @@ import { describeEmbeddings } from './embeddings-suite.js';
 import { describeFaults } from './faults-suite.js';
 import { useHarness } from './harness.js';
 import { describeImages } from './images-suite.js';
+import { describeResponses } from './responses-suite.js';
 import { describeStream } from './stream-suite.js';
 import type { SuiteTarget } from './suite-target.js';
 
@@ -26,5 +27,16 @@ export function describeProviderSuite(target: SuiteTarget): void {
   describe(`${target.name} provider failures on the mock server`, () => {
     const harness = useHarness(target, { ...target.serverOptions, apiKeys: [target.goodKey], strictModels: true });
     describeFaults(target, harness);
+  });
+}
+
+/**
+ * The Responses API suite (`describeResponses`) on its own mock server, for a target whose `createProvider` honours
+ * `overrides.api`.
+ */
+export function describeResponsesSuite(target: SuiteTarget): void {
+  describe(`${target.name} provider over the Responses API on the mock server`, () => {
+    const harness = useHarness(target, target.serverOptions);
+    describeResponses(target, harness);
   });
 }

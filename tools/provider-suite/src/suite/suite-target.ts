@@ -12,6 +12,8 @@ export interface ProviderOverrides {
   timeoutMs?: number;
   /** Another base endpoint (e.g. a closed port). */
   origin?: string;
+  /** The provider's wire API for `chat` and `streamChat` (its default when absent). */
+  api?: 'chat-completions' | 'responses';
 }
 
 /**

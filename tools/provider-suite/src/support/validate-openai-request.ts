@@ -5,6 +5,7 @@ const STRICT = { noExtraProperties: true };
 
 const JSON_ROUTES: [RegExp, string][] = [
   [/\/chat\/completions$/, 'CreateChatCompletionRequest'],
+  [/\/responses$/, 'CreateResponse'],
   [/\/embeddings$/, 'CreateEmbeddingRequest'],
   [/\/images\/generations$/, 'CreateImageRequest'],
   [/\/batches$/, 'CreateBatchRequest'],
