@@ -1,5 +1,5 @@
 import { type Context, context } from '@opentelemetry/api';
-import type { ChatStreamEvent } from '@switchboard/core';
+import type { ChatStreamEvent, ChatStreamPart } from '@switchboard/core';
 import type { CallSpan } from './call-span.js';
 import { StreamOutcome } from './stream-outcome.js';
 
@@ -10,11 +10,11 @@ import { StreamOutcome } from './stream-outcome.js';
  * the iteration from its own context.
  */
 export async function* traceEvents(
-  open: () => AsyncIterable<ChatStreamEvent>,
+  open: () => AsyncIterable<ChatStreamPart>,
   callSpan: CallSpan,
   spanContext: Context,
   captureContent: boolean,
-): AsyncGenerator<ChatStreamEvent> {
+): AsyncGenerator<ChatStreamPart> {
   const iterator = context.with(spanContext, () => open()[Symbol.asyncIterator]());
   const outcome = new StreamOutcome(captureContent);
   let firstOutput = true;
@@ -24,6 +24,11 @@ export async function* traceEvents(
       const step = await context.with(spanContext, () => iterator.next());
       if (step.done) break;
       const event = step.value;
+      // Keep-alives carry no answer: passed on (for the stream timeouts above) without touching the span.
+      if (event.type === 'keep-alive') {
+        yield event;
+        continue;
+      }
       if (firstOutput && isOutput(event)) {
         firstOutput = false;
         callSpan.firstChunk();
