@@ -11,7 +11,7 @@ import { ChildProcesses } from '../setup/child-processes.js';
 import { connect } from '../setup/connect.js';
 import { connectRedis } from '../setup/demo-redis.js';
 import { formatCount, formatUsd } from '../tokens/token-report.js';
-import { type CommandInput, type Command, stringValue } from './command.js';
+import { type Command, type CommandInput, stringValue } from './command.js';
 import { choiceOption, integerOption } from './option-values.js';
 
 /** `batch <input.jsonl>`: many requests at once, checkpointed, locally or through the Batch API. */
@@ -105,10 +105,10 @@ async function runOnWorkers({ values, output, signal, io }: CommandInput, input:
   }
   const out = defaultOut(values, input);
   const scan = await scanBatchInput(input, signal);
-  const children = new ChildProcesses();
-  const demo = await connect({ provider: stringValue(values, 'provider'), output, env: io.env });
+  const servers = new ChildProcesses();
+  const redis = await connectRedis({ env: io.env, output, children: servers });
   try {
-    const redis = await connectRedis({ env: io.env, output, children });
+    const demo = await connect({ provider: stringValue(values, 'provider'), output, env: io.env });
     try {
       output.line(`${input}: ${scan.total} requests (${describeModels(scan.models)})`);
       if (rpm && demo.mock) {
@@ -129,7 +129,13 @@ async function runOnWorkers({ values, output, signal, io }: CommandInput, input:
         onStatus: (label, text) => output.detail(label, text),
       });
       reportDistributed(output, outcome, out, redis.local);
-      output.result('batch', { input, out, mode: 'distributed', redis: redis.local ? 'local' : 'REDIS_URL', ...outcome });
+      output.result('batch', {
+        input,
+        out,
+        mode: 'distributed',
+        redis: redis.local ? 'local' : 'REDIS_URL',
+        ...outcome,
+      });
       if (outcome.failedLines > 0 && !outcome.stopped) {
         output.flush();
         throw new FailedRequestsError(
@@ -138,11 +144,11 @@ async function runOnWorkers({ values, output, signal, io }: CommandInput, input:
         );
       }
     } finally {
-      await redis.close();
+      await demo.close();
     }
   } finally {
-    children.killAll();
-    await demo.close();
+    await redis.close();
+    servers.killAll();
   }
 }
 

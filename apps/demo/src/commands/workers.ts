@@ -43,10 +43,12 @@ export const workersCommand: Command = {
     const seconds = integerOption(values, 'seconds', 5);
     const model = stringValue(values, 'model') ?? DEMO_MODELS.chat;
     const limitPerSecond = rpm / 60;
+    // The redis-server (when the demo starts one) and the workers are stopped separately: workers first.
+    const servers = new ChildProcesses();
     const children = new ChildProcesses();
-    const demo = await connect({ provider: stringValue(values, 'provider'), output, env: io.env });
+    const redis = await connectRedis({ env: io.env, output, children: servers });
     try {
-      const redis = await connectRedis({ env: io.env, output, children });
+      const demo = await connect({ provider: stringValue(values, 'provider'), output, env: io.env });
       try {
         if (demo.mock) {
           demo.mock.control.rateLimits.configure({ rpm, enforcement: 'per-second' });
@@ -74,7 +76,9 @@ export const workersCommand: Command = {
         const timer = setInterval(() => {
           const now = Date.now();
           const lastSecond = answers.filter((t) => t > now - 1_000).length;
-          output.status(`  ${answers.length} answered, ${lastSecond} in the last second (limit ${format(limitPerSecond)}/s)`);
+          output.status(
+            `  ${answers.length} answered, ${lastSecond} in the last second (limit ${format(limitPerSecond)}/s)`,
+          );
         }, 1_000);
         const script = workerScript('quota-worker');
         const started = Date.now();
@@ -111,7 +115,7 @@ export const workersCommand: Command = {
         const share = (ratePerSecond / limitPerSecond) * 100;
         output.detail(
           'combined',
-          `${answers.length} answers in ${(elapsedMs / 1000).toFixed(1)} s: ${format(ratePerSecond)} requests/s against a shared limit of ${format(limitPerSecond)}/s (${share.toFixed(0)}% of it)`,
+          `${answers.length} answers in ${(elapsedMs / 1000).toFixed(1)} s (process start-up included); ${format(ratePerSecond)} requests/s while sending, against a shared limit of ${format(limitPerSecond)}/s (${share.toFixed(0)}% of it)`,
         );
         output.detail('per worker', perWorker.join(', '));
         output.detail(
@@ -136,17 +140,15 @@ export const workersCommand: Command = {
         if (failed > 0 && !signal.aborted) {
           output.flush();
           const example = summaries.find((s) => s.firstError)?.firstError;
-          throw new FailedRequestsError(
-            `${failed} requests failed${example ? ` (first: ${example})` : ''}.`,
-            failed,
-          );
+          throw new FailedRequestsError(`${failed} requests failed${example ? ` (first: ${example})` : ''}.`, failed);
         }
       } finally {
-        await redis.close();
+        children.killAll();
+        await demo.close();
       }
     } finally {
-      children.killAll();
-      await demo.close();
+      await redis.close();
+      servers.killAll();
     }
   },
 };

@@ -68,13 +68,18 @@ async function ping(url: string, label: string): Promise<void> {
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  client.on('error', () => {});
+  // The connection's own error (ECONNREFUSED, a DNS failure) says more than the rejected command's.
+  let cause: Error | undefined;
+  client.on('error', (error: Error) => {
+    cause ??= error;
+  });
   try {
     await client.connect();
     await client.ping();
   } catch (error) {
+    const reason = (cause ?? (error as Error)).message.replace(/\.$/, '');
     throw new DemoError(
-      `Cannot reach Redis at REDIS_URL (${label}): ${(error as Error).message}.`,
+      `Cannot reach Redis at REDIS_URL (${label}): ${reason}.`,
       'Check that the server runs and the URL is right, or unset REDIS_URL to let the demo start a redis-server of its own.',
     );
   } finally {
@@ -82,10 +87,7 @@ async function ping(url: string, label: string): Promise<void> {
   }
 }
 
-async function startRedisServer(
-  children: ChildProcesses,
-  env: Record<string, string | undefined>,
-): Promise<DemoRedis> {
+async function startRedisServer(children: ChildProcesses, env: Record<string, string | undefined>): Promise<DemoRedis> {
   const port = await freePort();
   const child = children.spawn(
     'redis-server',
@@ -117,9 +119,7 @@ function ready(child: ChildProcess, port: number): Promise<void> {
       if (output.includes('Ready to accept connections')) done();
     };
     const onExit = (code: number | null) =>
-      done(
-        new Error(`redis-server exited (code ${code}) before it was ready on port ${port}: ${lastLine(output)}`),
-      );
+      done(new Error(`redis-server exited (code ${code}) before it was ready on port ${port}: ${lastLine(output)}`));
     const onError = (error: NodeJS.ErrnoException) =>
       done(
         error.code === 'ENOENT'
