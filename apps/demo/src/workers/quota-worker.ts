@@ -6,7 +6,8 @@
  */
 import { createRedisRateLimitStore } from '@switchboard/redis';
 import { withResilience } from '@switchboard/resilience';
-import { readSettings, report, type ServiceSettings, stopWithParent, workerProvider } from './worker-common.js';
+import { type ServiceSettings, workerProvider } from './worker-common.js';
+import { readSettings, report, stopWithParent } from './worker-process.js';
 
 /** What the parent passes. */
 export interface QuotaWorkerSettings extends ServiceSettings {
