@@ -86,6 +86,7 @@ function overview(): string {
   const lines = [
     'switchboard-demo: every Switchboard package wired together.',
     'Without OPENAI_API_KEY or AZURE_OPENAI_* it runs offline against a built-in mock server.',
+    'workers and batch --workers N need Redis: REDIS_URL, or else a redis-server of their own on a free loopback port.',
     '',
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}${c.name === DEFAULT_COMMAND ? ' (default)' : ''}`),

@@ -263,6 +263,7 @@ describe('switchboard-demo (built CLI, subprocess)', () => {
       'realtime',
       'batch',
       'eval',
+      'workers',
       'mock',
     ]);
     for (const name of names) {

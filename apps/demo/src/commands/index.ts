@@ -10,6 +10,7 @@ import { realtimeCommand } from './realtime.js';
 import { tokensCommand } from './tokens.js';
 import { tourCommand } from './tour.js';
 import { visionCommand } from './vision.js';
+import { workersCommand } from './workers.js';
 
 /** Every subcommand, in the order `--help` lists them. */
 export const COMMANDS: Command[] = [
@@ -23,6 +24,7 @@ export const COMMANDS: Command[] = [
   realtimeCommand,
   batchCommand,
   evalCommand,
+  workersCommand,
   mockCommand,
 ];
 
