@@ -50,6 +50,7 @@ try {
       imports: ['@switchboard/resilience'],
     },
     { label: 'ai + @ai-sdk/openai', deps: ['ai', '@ai-sdk/openai'], imports: ['ai', '@ai-sdk/openai'], registry: true },
+    { label: 'openai (the SDK alone)', deps: ['openai'], imports: ['openai'], registry: true },
     {
       label: '@langchain/openai',
       deps: ['@langchain/openai', '@langchain/core'],
@@ -177,14 +178,29 @@ async function firstCallRatio(rows, work) {
       });
       return Number(stdout.trim().split('\n').at(-1));
     };
+    const sdk = [
+      "const { default: OpenAI } = await import('openai');",
+      `const client = new OpenAI({ apiKey: ${key}, baseURL: ${baseURL} });`,
+      "await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }], max_completion_tokens: 8 });",
+    ].join(' ');
+    const sdkDir = join(work, 'openai-the-SDK-alone-');
+    const sdkInstalled = rows.some((row) => row.label === 'openai (the SDK alone)' && !row.error);
     const oursMs = [];
     const theirsMs = [];
-    // Warm the file cache of both installs, then alternate.
+    const sdkMs = [];
+    // Warm the file cache of every install, then alternate.
     await timed(oursDir, ours);
     await timed(theirsDir, theirs);
+    if (sdkInstalled) await timed(sdkDir, sdk);
     for (let i = 0; i < RUNS; i++) {
       oursMs.push(await timed(oursDir, ours));
       theirsMs.push(await timed(theirsDir, theirs));
+      if (sdkInstalled) sdkMs.push(await timed(sdkDir, sdk));
+    }
+    if (sdkInstalled) {
+      console.log(
+        `  for reference, the openai SDK alone: ${median(sdkMs).toFixed(1)} ms (switchboard ${(median(oursMs) / median(sdkMs)).toFixed(2)}× of it)`,
+      );
     }
     const a = median(oursMs);
     const b = median(theirsMs);

