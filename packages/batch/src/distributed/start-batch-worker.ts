@@ -7,6 +7,7 @@ import {
   UnsupportedError,
   unknownOptionIssues,
 } from '@switchboard/core';
+import { linkSignals } from '@switchboard/core/utils';
 import { type Job, Worker } from 'bullmq';
 import { serializeResultRecord } from '../checkpoint/result-record.js';
 import { ATTEMPTS_METADATA_KEY, type AttemptCounter, prepareProvider } from '../run/prepare-provider.js';
@@ -85,10 +86,9 @@ export function startBatchWorker(provider: Provider, options: BatchWorkerOptions
     target: Provider,
   ): Promise<BatchResult> => {
     const counter: AttemptCounter = { attempts: 0 };
-    // A signal per call, linked to the worker's: listeners never pile up on the one long-lived signal.
-    const call = new AbortController();
-    const forward = () => call.abort(stopping.signal.reason);
-    stopping.signal.addEventListener('abort', forward, { once: true });
+    // A signal per call, linked to the worker's through core's `linkSignals`: one listener on the long-lived signal
+    // however many calls run at once (no MaxListenersExceededWarning at any concurrency).
+    const call = linkSignals(stopping.signal);
     const callOptions: CallOptions = {
       ...settings.callOptions,
       signal: call.signal,
@@ -111,7 +111,7 @@ export function startBatchWorker(provider: Provider, options: BatchWorkerOptions
         counter.attempts,
       );
     } finally {
-      stopping.signal.removeEventListener('abort', forward);
+      call.dispose();
     }
   };
 

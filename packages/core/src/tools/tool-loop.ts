@@ -6,6 +6,7 @@ import type { ChatMessage, ChatRequest } from '../types/chat-request.js';
 import type { ChatResponse } from '../types/chat-response.js';
 import type { Provider } from '../types/provider.js';
 import type { Usage } from '../types/usage.js';
+import { linkSignals } from '../utils/link-signals.js';
 import { executeToolCall } from './execute-tool-call.js';
 import { type PreparedTools, prepareTools } from './prepare-tools.js';
 import type { ToolSet } from './tool.js';
@@ -159,9 +160,8 @@ async function runCalls<T extends ToolSet>(
   messages: readonly ChatMessage[],
 ): Promise<ToolResult<T>[]> {
   const external = setup.options.signal;
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(external?.reason);
-  external?.addEventListener('abort', onAbort, { once: true });
+  // One listener on the caller's signal however many loops share it (`linkSignals` goes through `onAbort`).
+  const controller = linkSignals(external);
   const aborted = new Promise<never>((_, reject) => {
     controller.signal.addEventListener('abort', () => reject(abortError(controller.signal, provider.name)), {
       once: true,
@@ -183,7 +183,7 @@ async function runCalls<T extends ToolSet>(
     all.catch(() => {});
     return await Promise.race([all, aborted]);
   } finally {
-    external?.removeEventListener('abort', onAbort);
+    controller.dispose();
     // Tools still running (they ignored the signal, or a sibling failed) are told to stop.
     if (!controller.signal.aborted) controller.abort(new AbortedError({ provider: provider.name }));
   }
