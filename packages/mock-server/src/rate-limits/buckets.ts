@@ -67,6 +67,23 @@ export class ContinuousBucket implements Bucket {
     this.#refill(now);
     this.#level = Math.min(this.limit, this.#level + amount);
   }
+
+  /**
+   * Takes `amount` whether or not it fits, emptying the bucket at worst: for usage that has already happened (a
+   * realtime response's tokens), which is reported but not refused.
+   */
+  drain(amount: number, now: number): TakeResult {
+    this.#refill(now);
+    const used = Math.round(this.limit - this.#level);
+    this.#level = Math.max(0, this.#level - amount);
+    return {
+      ok: true,
+      remaining: Math.floor(this.#level),
+      resetMs: (this.limit - this.#level) / this.#perMs,
+      retryAfterMs: 0,
+      used,
+    };
+  }
 }
 
 /**
