@@ -1,7 +1,6 @@
-import { ApiError, invalidRequest, invalidValue } from '../http/api-error.js';
+import { invalidRequest, invalidValue } from '../http/api-error.js';
 import { asObjectBody, optionalObject, rejectUnknown } from '../http/fields.js';
 import type { RequestContext } from '../http/request-context.js';
-import { RealtimeClientEventError } from '../realtime/protocol/errors.js';
 import { CLIENT_SECRET_SECONDS } from '../realtime/transport/client-secrets.js';
 import type { MockState } from '../server/state.js';
 
@@ -45,15 +44,6 @@ export function handleCreateClientSecret(ctx: RequestContext, state: MockState):
   }
   const session = optionalObject(body, 'session');
   const defaultModel = ctx.azure ? (ctx.model ?? DEFAULT_MODEL) : DEFAULT_MODEL;
-  try {
-    ctx.json(200, state.clientSecrets.mint(session, seconds, defaultModel));
-  } catch (error) {
-    if (!(error instanceof RealtimeClientEventError)) throw error;
-    throw new ApiError(400, {
-      message: error.message,
-      type: 'invalid_request_error',
-      param: error.param,
-      code: error.code,
-    });
-  }
+  // A session the realtime half rejects throws its RealtimeClientEventError: an ApiError (400), answered as such.
+  ctx.json(200, state.clientSecrets.mint(session, seconds, defaultModel));
 }
