@@ -1,3 +1,4 @@
+import { isJsonObject } from '../vocabulary/json.js';
 import type { BatchLine, BatchLineError } from './batch-record.js';
 
 const MAX_LINES = 50_000;
@@ -43,7 +44,7 @@ export function validateInput(text: string, endpoints: readonly string[]): Input
       errors.push(lineError('invalid_json_line', 'This line is not parseable as valid JSON.', number));
       return;
     }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    if (!isJsonObject(value)) {
       errors.push(lineError('invalid_json_line', 'This line is not parseable as valid JSON.', number));
       return;
     }
@@ -88,7 +89,7 @@ export function validateInput(text: string, endpoints: readonly string[]): Input
       );
       return;
     }
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    if (!isJsonObject(body)) {
       errors.push(lineError('missing_required_parameter', "Missing required parameter: 'body'.", number, 'body'));
       return;
     }

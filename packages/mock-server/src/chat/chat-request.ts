@@ -8,6 +8,7 @@ import {
   rejectUnknown,
   requireModel,
 } from '../http/fields.js';
+import { isJsonObject } from '../vocabulary/json.js';
 
 /** Every top-level parameter the real `POST /v1/chat/completions` accepts (from the OpenAI spec). */
 const KNOWN_PARAMETERS = new Set([
@@ -208,7 +209,7 @@ function parseToolChoice(value: unknown, tools: ChatTool[]): ChatRequest['toolCh
 
 function parseResponseFormat(value: unknown): ChatRequest['responseFormat'] {
   if (value === undefined || value === null) return { type: 'text' };
-  if (typeof value !== 'object' || Array.isArray(value)) throw invalidType('response_format', 'an object', value);
+  if (!isJsonObject(value)) throw invalidType('response_format', 'an object', value);
   const body = value as JsonBody;
   const type = optionalEnum(body, 'type', ['text', 'json_object', 'json_schema'] as const);
   if (type === undefined) throw missingParameter('response_format.type');
@@ -229,8 +230,7 @@ function parseMessages(messages: unknown[]) {
   for (let i = 0; i < messages.length; i++) {
     const message = messages[i];
     const param = `messages[${i}]`;
-    if (message === null || typeof message !== 'object' || Array.isArray(message))
-      throw invalidType(param, 'an object', message);
+    if (!isJsonObject(message)) throw invalidType(param, 'an object', message);
     const { role, content } = message as JsonBody;
     if (role === undefined) throw missingParameter(`${param}.role`);
     if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {

@@ -1,5 +1,6 @@
 import { ApiError, invalidRequest, invalidType, invalidValue, missingParameter } from '../http/api-error.js';
 import type { JsonBody } from '../http/fields.js';
+import { isJsonObject } from '../vocabulary/json.js';
 import { readEncryptedReasoning } from './reasoning.js';
 
 /** What earlier turns leave behind for the next one (stored with a response, found by `previous_response_id`). */
@@ -68,7 +69,7 @@ export function parseInput(input: string | unknown[], previous: ConversationCont
   const items: unknown[] = [];
   input.forEach((raw, index) => {
     const param = `input[${index}]`;
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw invalidType(param, 'an object', raw);
+    if (!isJsonObject(raw)) throw invalidType(param, 'an object', raw);
     const item = raw as JsonBody;
     const type = item.type ?? (item.role !== undefined ? 'message' : undefined);
     if (type === undefined) throw missingParameter(`${param}.type`);
