@@ -3,6 +3,7 @@ import { asObjectBody, optionalObject, rejectUnknown } from '../http/fields.js';
 import type { RequestContext } from '../http/request-context.js';
 import { CLIENT_SECRET_SECONDS } from '../realtime/transport/client-secrets.js';
 import type { MockState } from '../server/state.js';
+import { unsupportedValueMessage } from '../vocabulary/messages.js';
 
 const KNOWN = new Set(['expires_after', 'session']);
 const DEFAULT_MODEL = 'gpt-realtime';
@@ -20,10 +21,7 @@ export function handleCreateClientSecret(ctx: RequestContext, state: MockState):
   if (expiresAfter) {
     rejectUnknown(expiresAfter, new Set(['anchor', 'seconds']));
     if (expiresAfter.anchor !== undefined && expiresAfter.anchor !== 'created_at') {
-      throw invalidValue(
-        'expires_after.anchor',
-        `Invalid value: '${String(expiresAfter.anchor)}'. Supported values are: 'created_at'.`,
-      );
+      throw invalidValue('expires_after.anchor', unsupportedValueMessage(expiresAfter.anchor, ['created_at'], true));
     }
     if (expiresAfter.seconds !== undefined) {
       const value = expiresAfter.seconds;
