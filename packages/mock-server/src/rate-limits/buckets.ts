@@ -45,17 +45,16 @@ export class ContinuousBucket implements Bucket {
     const used = Math.round(this.limit - this.#level);
     if (amount <= this.#level) {
       this.#level -= amount;
-      return {
-        ok: true,
-        remaining: Math.floor(this.#level),
-        resetMs: (this.limit - this.#level) / this.#perMs,
-        retryAfterMs: 0,
-        used,
-      };
+      return this.#result(true, 0, used);
     }
     const retryAfterMs = amount > this.limit ? Number.POSITIVE_INFINITY : (amount - this.#level) / this.#perMs;
+    return this.#result(false, retryAfterMs, used);
+  }
+
+  /** The bucket's state after a take: what is left and how long until it is full again. */
+  #result(ok: boolean, retryAfterMs: number, used: number): TakeResult {
     return {
-      ok: false,
+      ok,
       remaining: Math.floor(this.#level),
       resetMs: (this.limit - this.#level) / this.#perMs,
       retryAfterMs,
@@ -76,13 +75,7 @@ export class ContinuousBucket implements Bucket {
     this.#refill(now);
     const used = Math.round(this.limit - this.#level);
     this.#level = Math.max(0, this.#level - amount);
-    return {
-      ok: true,
-      remaining: Math.floor(this.#level),
-      resetMs: (this.limit - this.#level) / this.#perMs,
-      retryAfterMs: 0,
-      used,
-    };
+    return this.#result(true, 0, used);
   }
 }
 
