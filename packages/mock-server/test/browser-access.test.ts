@@ -143,6 +143,14 @@ describe('realtime client secrets', () => {
     expect(((await tooLong.json()) as { error: { param: string } }).error.param).toBe('expires_after.seconds');
     const badSession = await mint('/v1/realtime/client_secrets', { session: { type: 'realtime', bogus: 1 } });
     expect(badSession.status).toBe(400);
+    expect(await badSession.json()).toEqual({
+      error: {
+        message: "Unknown parameter: 'session.bogus'.",
+        type: 'invalid_request_error',
+        param: 'session.bogus',
+        code: 'unknown_parameter',
+      },
+    });
     const badAnchor = await mint('/v1/realtime/client_secrets', { expires_after: { anchor: 'now' } });
     expect(badAnchor.status).toBe(400);
     const unknownField = await mint('/v1/realtime/client_secrets', { ttl: 5 });

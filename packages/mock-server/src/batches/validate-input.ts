@@ -1,3 +1,5 @@
+import { isJsonObject } from '../vocabulary/json.js';
+import { missingParameterMessage, unsupportedValueMessage } from '../vocabulary/messages.js';
 import type { BatchLine, BatchLineError } from './batch-record.js';
 
 const MAX_LINES = 50_000;
@@ -43,15 +45,13 @@ export function validateInput(text: string, endpoints: readonly string[]): Input
       errors.push(lineError('invalid_json_line', 'This line is not parseable as valid JSON.', number));
       return;
     }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    if (!isJsonObject(value)) {
       errors.push(lineError('invalid_json_line', 'This line is not parseable as valid JSON.', number));
       return;
     }
     const { custom_id: customId, method, url, body } = value as Record<string, unknown>;
     if (typeof customId !== 'string' || customId === '') {
-      errors.push(
-        lineError('missing_required_parameter', "Missing required parameter: 'custom_id'.", number, 'custom_id'),
-      );
+      errors.push(lineError('missing_required_parameter', missingParameterMessage('custom_id'), number, 'custom_id'));
       return;
     }
     if (seen.has(customId)) {
@@ -67,14 +67,7 @@ export function validateInput(text: string, endpoints: readonly string[]): Input
     }
     seen.add(customId);
     if (method !== 'POST') {
-      errors.push(
-        lineError(
-          'invalid_method',
-          `Invalid value: '${String(method)}'. Supported values are: 'POST'.`,
-          number,
-          'method',
-        ),
-      );
+      errors.push(lineError('invalid_method', unsupportedValueMessage(method, ['POST'], true), number, 'method'));
       return;
     }
     if (typeof url !== 'string' || !endpoints.includes(url)) {
@@ -88,8 +81,8 @@ export function validateInput(text: string, endpoints: readonly string[]): Input
       );
       return;
     }
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      errors.push(lineError('missing_required_parameter', "Missing required parameter: 'body'.", number, 'body'));
+    if (!isJsonObject(body)) {
+      errors.push(lineError('missing_required_parameter', missingParameterMessage('body'), number, 'body'));
       return;
     }
     const lineModel = (body as Record<string, unknown>).model;

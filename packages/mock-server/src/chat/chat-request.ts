@@ -8,6 +8,8 @@ import {
   rejectUnknown,
   requireModel,
 } from '../http/fields.js';
+import { isJsonObject } from '../vocabulary/json.js';
+import { unsupportedValueMessage } from '../vocabulary/messages.js';
 
 /** Every top-level parameter the real `POST /v1/chat/completions` accepts (from the OpenAI spec). */
 const KNOWN_PARAMETERS = new Set([
@@ -162,10 +164,7 @@ function parseTools(value: unknown): ChatTool[] {
     if (tool === null || typeof tool !== 'object') throw invalidType(param, 'an object', tool);
     const { type, function: fn } = tool as Record<string, unknown>;
     if (type !== 'function' && type !== 'custom')
-      throw invalidValue(
-        `${param}.type`,
-        `Invalid value: '${String(type)}'. Supported values are: 'function' and 'custom'.`,
-      );
+      throw invalidValue(`${param}.type`, unsupportedValueMessage(type, ['function', 'custom'], true));
     if (fn === null || typeof fn !== 'object') throw missingParameter(`${param}.function`);
     const { name, parameters } = fn as Record<string, unknown>;
     if (typeof name !== 'string' || name === '') throw missingParameter(`${param}.function.name`);
@@ -208,7 +207,7 @@ function parseToolChoice(value: unknown, tools: ChatTool[]): ChatRequest['toolCh
 
 function parseResponseFormat(value: unknown): ChatRequest['responseFormat'] {
   if (value === undefined || value === null) return { type: 'text' };
-  if (typeof value !== 'object' || Array.isArray(value)) throw invalidType('response_format', 'an object', value);
+  if (!isJsonObject(value)) throw invalidType('response_format', 'an object', value);
   const body = value as JsonBody;
   const type = optionalEnum(body, 'type', ['text', 'json_object', 'json_schema'] as const);
   if (type === undefined) throw missingParameter('response_format.type');
@@ -229,14 +228,13 @@ function parseMessages(messages: unknown[]) {
   for (let i = 0; i < messages.length; i++) {
     const message = messages[i];
     const param = `messages[${i}]`;
-    if (message === null || typeof message !== 'object' || Array.isArray(message))
-      throw invalidType(param, 'an object', message);
+    if (!isJsonObject(message)) throw invalidType(param, 'an object', message);
     const { role, content } = message as JsonBody;
     if (role === undefined) throw missingParameter(`${param}.role`);
     if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
       throw invalidValue(
         `${param}.role`,
-        `Invalid value: '${String(role)}'. Supported values are: 'system', 'assistant', 'user', 'function', 'tool', and 'developer'.`,
+        unsupportedValueMessage(role, ['system', 'assistant', 'user', 'function', 'tool', 'developer'], true),
       );
     }
     const hasToolCalls = Array.isArray((message as JsonBody).tool_calls);
@@ -281,7 +279,7 @@ function contentText(content: unknown, param: string, onImage: (detail: string) 
       texts.push(`[${type}]`);
     } else {
       throw new ApiError(400, {
-        message: `Invalid value: '${String(type)}'. Supported values are: 'text', 'image_url', 'input_audio', 'refusal', and 'file'.`,
+        message: unsupportedValueMessage(type, ['text', 'image_url', 'input_audio', 'refusal', 'file'], true),
         param: `${partParam}.type`,
         code: 'invalid_value',
       });

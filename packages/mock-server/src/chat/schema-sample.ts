@@ -1,6 +1,7 @@
 import { createRandom } from '../text-generator.js';
+import { isJsonObject, type JsonObject } from '../vocabulary/json.js';
 
-type Schema = Record<string, unknown>;
+type Schema = JsonObject;
 
 const SAMPLE_WORDS = ['alpha', 'harbour', 'lantern', 'signal', 'meadow', 'copper', 'north', 'river'];
 /** Past this depth the sampler builds the smallest valid value (required properties only, empty arrays, null). */
@@ -20,12 +21,8 @@ const PATTERN_CANDIDATES = ['a', 'abc', 'A', 'ABC', '0', '1', '12', '123', '1234
  */
 export function sampleFromSchema(schema: unknown, seed: number): unknown {
   const random = createRandom(seed);
-  const root = isSchema(schema) ? schema : {};
+  const root = isJsonObject(schema) ? schema : {};
   return sample(root, root, random, 0);
-}
-
-function isSchema(value: unknown): value is Schema {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function resolveRef(root: Schema, ref: string): Schema {
@@ -33,10 +30,10 @@ function resolveRef(root: Schema, ref: string): Schema {
   let node: unknown = root;
   for (const part of ref.slice(2).split('/')) {
     if (part === '') continue;
-    if (!isSchema(node)) return {};
+    if (!isJsonObject(node)) return {};
     node = node[part.replace(/~1/g, '/').replace(/~0/g, '~')];
   }
-  return isSchema(node) ? node : {};
+  return isJsonObject(node) ? node : {};
 }
 
 /** Merges `allOf` branches (and the schema around them) into one schema: properties and required are unioned. */
@@ -44,11 +41,11 @@ function mergeAllOf(schema: Schema, root: Schema): Schema {
   const { allOf, ...rest } = schema;
   let merged: Schema = rest;
   for (const part of allOf as unknown[]) {
-    let branch = isSchema(part) ? part : {};
+    let branch = isJsonObject(part) ? part : {};
     if (typeof branch.$ref === 'string') branch = resolveRef(root, branch.$ref);
     if (Array.isArray(branch.allOf)) branch = mergeAllOf(branch, root);
-    const properties = { ...(isSchema(merged.properties) ? merged.properties : {}) };
-    if (isSchema(branch.properties)) Object.assign(properties, branch.properties);
+    const properties = { ...(isJsonObject(merged.properties) ? merged.properties : {}) };
+    if (isJsonObject(branch.properties)) Object.assign(properties, branch.properties);
     const required = [
       ...(Array.isArray(merged.required) ? merged.required : []),
       ...(Array.isArray(branch.required) ? branch.required : []),
@@ -75,11 +72,11 @@ function sample(schema: Schema, root: Schema, random: () => number, depth: numbe
   for (const key of ['anyOf', 'oneOf'] as const) {
     const options = schema[key];
     if (Array.isArray(options) && options.length > 0) {
-      const isNull = (option: unknown) => isSchema(option) && option.type === 'null';
+      const isNull = (option: unknown) => isJsonObject(option) && option.type === 'null';
       const nullOption = options.find(isNull);
       const pick = minimal && nullOption ? nullOption : (options.find((option) => !isNull(option)) ?? options[0]);
       const { [key]: _used, ...outer } = schema;
-      return sample({ ...outer, ...(isSchema(pick) ? pick : {}) }, root, random, depth + 1);
+      return sample({ ...outer, ...(isJsonObject(pick) ? pick : {}) }, root, random, depth + 1);
     }
   }
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
@@ -99,23 +96,23 @@ function sample(schema: Schema, root: Schema, random: () => number, depth: numbe
     case 'string':
       return sampleString(schema, random);
     default:
-      if (isSchema(schema.properties) || Array.isArray(schema.required))
+      if (isJsonObject(schema.properties) || Array.isArray(schema.required))
         return sampleObject(schema, root, random, depth);
-      if (isSchema(schema.items)) return sampleArray(schema, root, random, depth);
+      if (isJsonObject(schema.items)) return sampleArray(schema, root, random, depth);
       return sampleString(schema, random);
   }
 }
 
 function sampleObject(schema: Schema, root: Schema, random: () => number, depth: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const properties = isSchema(schema.properties) ? schema.properties : {};
+  const properties = isJsonObject(schema.properties) ? schema.properties : {};
   const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
   const minimal = depth > MAX_DEPTH;
   for (const [name, property] of Object.entries(properties)) {
     if (minimal && !required.has(name)) continue;
-    out[name] = sample(isSchema(property) ? property : {}, root, random, depth + 1);
+    out[name] = sample(isJsonObject(property) ? property : {}, root, random, depth + 1);
   }
-  const extra = isSchema(schema.additionalProperties) ? schema.additionalProperties : {};
+  const extra = isJsonObject(schema.additionalProperties) ? schema.additionalProperties : {};
   for (const name of required) {
     if (!(name in out)) out[name] = sample(extra, root, random, depth + 1);
   }
@@ -132,11 +129,11 @@ function sampleArray(schema: Schema, root: Schema, random: () => number, depth: 
   const prefix = Array.isArray(schema.prefixItems) ? schema.prefixItems : [];
   const wanted = depth > MAX_DEPTH ? minItems : Math.max(minItems, prefix.length, 2);
   const count = Math.max(minItems, Math.min(wanted, maxItems));
-  const items = isSchema(schema.items) ? schema.items : {};
+  const items = isJsonObject(schema.items) ? schema.items : {};
   const out: unknown[] = [];
   const seen = new Set<string>();
   for (let i = 0, attempts = 0; out.length < count && attempts < count * 20; attempts++) {
-    const itemSchema = i < prefix.length && isSchema(prefix[i]) ? (prefix[i] as Schema) : items;
+    const itemSchema = i < prefix.length && isJsonObject(prefix[i]) ? (prefix[i] as Schema) : items;
     const value = sample(itemSchema, root, random, depth + 1);
     if (schema.uniqueItems === true) {
       const key = JSON.stringify(value);

@@ -1,3 +1,5 @@
+import { isJsonObject } from '../vocabulary/json.js';
+
 /** What a fault does. */
 export type FaultKind =
   /** Answer with `status` (500, 502, 503, 408, 409, 429, ...) and the real error body. */
@@ -83,8 +85,7 @@ const KINDS = new Set<FaultKind>([
 
 /** Checks a fault spec coming from code or the control endpoint; throws a TypeError naming the problem. */
 export function parseFaultSpec(value: unknown): FaultSpec {
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    throw new TypeError('fault must be an object');
+  if (!isJsonObject(value)) throw new TypeError('fault must be an object');
   const spec = value as Record<string, unknown>;
   if (typeof spec.kind !== 'string' || !KINDS.has(spec.kind as FaultKind)) {
     throw new TypeError(`fault.kind must be one of ${[...KINDS].join(', ')}`);

@@ -1,4 +1,4 @@
-import { invalidTypeMessage, missingParameterMessage } from '../vocabulary/messages.js';
+import { invalidTypeMessage, missingParameterMessage, unknownParameterMessage } from '../vocabulary/messages.js';
 
 /** The `error` object of an OpenAI error body (the shape the official SDK parses). */
 export interface OpenAIErrorObject {
@@ -67,6 +67,11 @@ export function invalidRequest(message: string, param: string | null = null, cod
 /** The real message for a missing required parameter. */
 export function missingParameter(param: string): ApiError {
   return invalidRequest(missingParameterMessage(param), param, 'missing_required_parameter');
+}
+
+/** The real message for a parameter the endpoint (or this model) does not take: `Unknown parameter: 'x'.` */
+export function unknownParameter(param: string): ApiError {
+  return invalidRequest(unknownParameterMessage(param), param, 'unknown_parameter');
 }
 
 /** The real message for a parameter of the wrong type (`expected` like "a string" or "an array"). */

@@ -1,12 +1,13 @@
+import { isJsonObject, type JsonObject } from '../vocabulary/json.js';
 import { unsupportedValueMessage } from '../vocabulary/messages.js';
 import { ApiError, invalidRequest, invalidType, invalidValue } from './api-error.js';
 
 /** A parsed JSON request body (an object; anything else is rejected before routes see it). */
-export type JsonBody = Record<string, unknown>;
+export type JsonBody = JsonObject;
 
 /** Rejects a body that is not a JSON object, with the real API's message. */
 export function asObjectBody(value: unknown): JsonBody {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+  if (!isJsonObject(value)) {
     throw invalidRequest(
       `Invalid type for root: expected an object, but got ${Array.isArray(value) ? 'an array' : typeof value} instead.`,
       null,
@@ -73,7 +74,7 @@ export function optionalBoolean(body: JsonBody, name: string): boolean | undefin
 export function optionalObject(body: JsonBody, name: string): JsonBody | undefined {
   const value = body[name];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw invalidType(name, 'an object', value);
+  if (!isJsonObject(value)) throw invalidType(name, 'an object', value);
   return value as JsonBody;
 }
 

@@ -24,6 +24,15 @@ describe('ContinuousBucket (OpenAI)', () => {
   });
 });
 
+describe('ContinuousBucket.drain (realtime usage reports)', () => {
+  it('takes what was used even past empty, and refills by the same maths as take', () => {
+    const bucket = new ContinuousBucket(60, 0);
+    expect(bucket.drain(15, 0)).toMatchObject({ ok: true, remaining: 45, resetMs: 15_000, used: 0 });
+    expect(bucket.drain(100, 0)).toMatchObject({ ok: true, remaining: 0, resetMs: 60_000, used: 15 });
+    expect(bucket.drain(0, 30_000)).toMatchObject({ remaining: 30, resetMs: 30_000 });
+  });
+});
+
 describe('WindowedBucket (Azure)', () => {
   it('allows limit/6 per 10-second window and resets at the window edge', () => {
     const bucket = new WindowedBucket(60);

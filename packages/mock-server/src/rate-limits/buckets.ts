@@ -45,17 +45,16 @@ export class ContinuousBucket implements Bucket {
     const used = Math.round(this.limit - this.#level);
     if (amount <= this.#level) {
       this.#level -= amount;
-      return {
-        ok: true,
-        remaining: Math.floor(this.#level),
-        resetMs: (this.limit - this.#level) / this.#perMs,
-        retryAfterMs: 0,
-        used,
-      };
+      return this.#result(true, 0, used);
     }
     const retryAfterMs = amount > this.limit ? Number.POSITIVE_INFINITY : (amount - this.#level) / this.#perMs;
+    return this.#result(false, retryAfterMs, used);
+  }
+
+  /** The bucket's state after a take: what is left and how long until it is full again. */
+  #result(ok: boolean, retryAfterMs: number, used: number): TakeResult {
     return {
-      ok: false,
+      ok,
       remaining: Math.floor(this.#level),
       resetMs: (this.limit - this.#level) / this.#perMs,
       retryAfterMs,
@@ -66,6 +65,17 @@ export class ContinuousBucket implements Bucket {
   refund(amount: number, now: number): void {
     this.#refill(now);
     this.#level = Math.min(this.limit, this.#level + amount);
+  }
+
+  /**
+   * Takes `amount` whether or not it fits, emptying the bucket at worst: for usage that has already happened (a
+   * realtime response's tokens), which is reported but not refused.
+   */
+  drain(amount: number, now: number): TakeResult {
+    this.#refill(now);
+    const used = Math.round(this.limit - this.#level);
+    this.#level = Math.max(0, this.#level - amount);
+    return this.#result(true, 0, used);
   }
 }
 

@@ -1,5 +1,7 @@
 import { ApiError, invalidRequest, invalidType, invalidValue, missingParameter } from '../http/api-error.js';
 import type { JsonBody } from '../http/fields.js';
+import { isJsonObject } from '../vocabulary/json.js';
+import { unsupportedValueMessage } from '../vocabulary/messages.js';
 import { readEncryptedReasoning } from './reasoning.js';
 
 /** What earlier turns leave behind for the next one (stored with a response, found by `previous_response_id`). */
@@ -68,7 +70,7 @@ export function parseInput(input: string | unknown[], previous: ConversationCont
   const items: unknown[] = [];
   input.forEach((raw, index) => {
     const param = `input[${index}]`;
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw invalidType(param, 'an object', raw);
+    if (!isJsonObject(raw)) throw invalidType(param, 'an object', raw);
     const item = raw as JsonBody;
     const type = item.type ?? (item.role !== undefined ? 'message' : undefined);
     if (type === undefined) throw missingParameter(`${param}.type`);
@@ -86,7 +88,7 @@ export function parseInput(input: string | unknown[], previous: ConversationCont
         if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
           throw invalidValue(
             `${param}.role`,
-            `Invalid value: '${String(role)}'. Supported values are: 'user', 'assistant', 'system', and 'developer'.`,
+            unsupportedValueMessage(role, ['user', 'assistant', 'system', 'developer'], true),
           );
         }
         const text = contentText(item.content, param, role, (detail) => {
@@ -220,7 +222,7 @@ function contentText(content: unknown, param: string, role: string, onImage: (de
       default:
         throw invalidValue(
           `${partParam}.type`,
-          `Invalid value: '${String(type)}'. Supported values are: 'input_text', 'input_image', 'input_file', 'output_text', and 'refusal'.`,
+          unsupportedValueMessage(type, ['input_text', 'input_image', 'input_file', 'output_text', 'refusal'], true),
         );
     }
   });

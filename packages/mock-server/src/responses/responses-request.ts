@@ -8,6 +8,7 @@ import {
   optionalString,
   rejectUnknown,
 } from '../http/fields.js';
+import { isJsonObject } from '../vocabulary/json.js';
 import { checkStrictSchema } from './strict-schema.js';
 
 /** Every top-level parameter the real `POST /v1/responses` accepts (CreateResponse in the OpenAI spec). */
@@ -184,7 +185,7 @@ export function parseResponsesRequest(body: JsonBody, model: string): ResponsesR
 
 function parseMetadata(value: unknown): Record<string, string> {
   if (value === undefined || value === null) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw invalidType('metadata', 'an object', value);
+  if (!isJsonObject(value)) throw invalidType('metadata', 'an object', value);
   const entries = Object.entries(value as JsonBody);
   if (entries.length > 16) {
     throw invalidRequest(
@@ -220,7 +221,7 @@ function parseTools(value: unknown): { tools: unknown[]; functionTools: Response
   const functionTools: ResponsesFunctionTool[] = [];
   const tools = value.map((tool, index) => {
     const param = `tools[${index}]`;
-    if (tool === null || typeof tool !== 'object' || Array.isArray(tool)) throw invalidType(param, 'an object', tool);
+    if (!isJsonObject(tool)) throw invalidType(param, 'an object', tool);
     const spec = tool as JsonBody;
     if (typeof spec.type !== 'string') throw missingParameter(`${param}.type`);
     if (spec.type !== 'function') return spec;
@@ -245,7 +246,7 @@ function parseTools(value: unknown): { tools: unknown[]; functionTools: Response
 function parseToolChoice(value: unknown, tools: ResponsesFunctionTool[]): ResponsesRequest['toolChoice'] {
   if (value === undefined || value === null) return tools.length > 0 ? 'auto' : 'none';
   if (value === 'none' || value === 'auto' || value === 'required') return tools.length > 0 ? value : 'none';
-  if (typeof value === 'object' && !Array.isArray(value)) {
+  if (isJsonObject(value)) {
     const choice = value as JsonBody;
     if (choice.type === 'function' && typeof choice.name === 'string') {
       if (!tools.some((tool) => tool.name === choice.name)) {
@@ -281,7 +282,7 @@ function parseTextFormat(format: JsonBody | undefined): ResponsesTextFormat {
   }
   const schema = format.schema;
   if (schema === undefined || schema === null) throw missingParameter('text.format.schema');
-  if (typeof schema !== 'object' || Array.isArray(schema)) throw invalidType('text.format.schema', 'an object', schema);
+  if (!isJsonObject(schema)) throw invalidType('text.format.schema', 'an object', schema);
   const strict = optionalBoolean(format, 'strict') ?? false;
   if (strict) checkStrictSchema(schema as JsonBody, `response_format '${name}'`, 'text.format.schema');
   const description = optionalString(format, 'description');

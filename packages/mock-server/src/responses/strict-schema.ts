@@ -1,9 +1,7 @@
 import { invalidRequest } from '../http/api-error.js';
+import { isJsonObject, type JsonObject } from '../vocabulary/json.js';
 
-type Schema = Record<string, unknown>;
-
-const isSchema = (value: unknown): value is Schema =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
+type Schema = JsonObject;
 
 /**
  * The checks the real API makes on a schema sent with `strict: true` (structured outputs): every object lists every
@@ -24,11 +22,11 @@ function context(path: string[]): string {
 function findProblem(schema: Schema, path: string[]): string | undefined {
   const type = schema.type;
   const isObject = type === 'object' || (Array.isArray(type) && type.includes('object'));
-  if (isObject || isSchema(schema.properties)) {
+  if (isObject || isJsonObject(schema.properties)) {
     if (schema.additionalProperties !== false) {
       return `${context(path)}, 'additionalProperties' is required to be supplied and to be false.`;
     }
-    const properties = isSchema(schema.properties) ? schema.properties : {};
+    const properties = isJsonObject(schema.properties) ? schema.properties : {};
     const required = Array.isArray(schema.required) ? schema.required : undefined;
     const missing = Object.keys(properties).filter((key) => !required?.includes(key));
     if (required === undefined || missing.length > 0) {
@@ -36,12 +34,12 @@ function findProblem(schema: Schema, path: string[]): string | undefined {
       return `${context(path)}, 'required' is required to be supplied and to be an array including every key in properties.${which}`;
     }
     for (const [key, child] of Object.entries(properties)) {
-      if (!isSchema(child)) continue;
+      if (!isJsonObject(child)) continue;
       const found = findProblem(child, [...path, 'properties', key]);
       if (found) return found;
     }
   }
-  if (isSchema(schema.items)) {
+  if (isJsonObject(schema.items)) {
     const found = findProblem(schema.items, [...path, 'items']);
     if (found) return found;
   }
@@ -50,7 +48,7 @@ function findProblem(schema: Schema, path: string[]): string | undefined {
     if (!Array.isArray(options)) continue;
     for (let i = 0; i < options.length; i++) {
       const option = options[i];
-      if (!isSchema(option)) continue;
+      if (!isJsonObject(option)) continue;
       const found = findProblem(option, [...path, key, String(i)]);
       if (found) return found;
     }
@@ -58,9 +56,9 @@ function findProblem(schema: Schema, path: string[]): string | undefined {
   if (Array.isArray(schema.oneOf)) return `${context(path)}, 'oneOf' is not permitted.`;
   for (const key of ['$defs', 'definitions'] as const) {
     const defs = schema[key];
-    if (!isSchema(defs)) continue;
+    if (!isJsonObject(defs)) continue;
     for (const [name, child] of Object.entries(defs)) {
-      if (!isSchema(child)) continue;
+      if (!isJsonObject(child)) continue;
       const found = findProblem(child, [...path, key, name]);
       if (found) return found;
     }

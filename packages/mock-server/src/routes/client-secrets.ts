@@ -1,9 +1,9 @@
-import { ApiError, invalidRequest, invalidValue } from '../http/api-error.js';
+import { invalidRequest, invalidValue } from '../http/api-error.js';
 import { asObjectBody, optionalObject, rejectUnknown } from '../http/fields.js';
 import type { RequestContext } from '../http/request-context.js';
-import { RealtimeClientEventError } from '../realtime/protocol/errors.js';
 import { CLIENT_SECRET_SECONDS } from '../realtime/transport/client-secrets.js';
 import type { MockState } from '../server/state.js';
+import { unsupportedValueMessage } from '../vocabulary/messages.js';
 
 const KNOWN = new Set(['expires_after', 'session']);
 const DEFAULT_MODEL = 'gpt-realtime';
@@ -21,10 +21,7 @@ export function handleCreateClientSecret(ctx: RequestContext, state: MockState):
   if (expiresAfter) {
     rejectUnknown(expiresAfter, new Set(['anchor', 'seconds']));
     if (expiresAfter.anchor !== undefined && expiresAfter.anchor !== 'created_at') {
-      throw invalidValue(
-        'expires_after.anchor',
-        `Invalid value: '${String(expiresAfter.anchor)}'. Supported values are: 'created_at'.`,
-      );
+      throw invalidValue('expires_after.anchor', unsupportedValueMessage(expiresAfter.anchor, ['created_at'], true));
     }
     if (expiresAfter.seconds !== undefined) {
       const value = expiresAfter.seconds;
@@ -45,15 +42,6 @@ export function handleCreateClientSecret(ctx: RequestContext, state: MockState):
   }
   const session = optionalObject(body, 'session');
   const defaultModel = ctx.azure ? (ctx.model ?? DEFAULT_MODEL) : DEFAULT_MODEL;
-  try {
-    ctx.json(200, state.clientSecrets.mint(session, seconds, defaultModel));
-  } catch (error) {
-    if (!(error instanceof RealtimeClientEventError)) throw error;
-    throw new ApiError(400, {
-      message: error.message,
-      type: 'invalid_request_error',
-      param: error.param,
-      code: error.code,
-    });
-  }
+  // A session the realtime half rejects throws its RealtimeClientEventError: an ApiError (400), answered as such.
+  ctx.json(200, state.clientSecrets.mint(session, seconds, defaultModel));
 }

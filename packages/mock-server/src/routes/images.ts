@@ -1,5 +1,5 @@
 import { SAFE_CHOICE_RESULTS, SAFE_PROMPT_RESULTS } from '../azure/content-filter.js';
-import { ApiError, invalidRequest, missingParameter } from '../http/api-error.js';
+import { invalidRequest, missingParameter, unknownParameter } from '../http/api-error.js';
 import { asObjectBody, optionalEnum, optionalNumber, optionalString, rejectUnknown } from '../http/fields.js';
 import type { RequestContext } from '../http/request-context.js';
 import { renderPng } from '../png.js';
@@ -81,11 +81,7 @@ export async function handleImages(ctx: RequestContext, state: MockState): Promi
   const n = optionalNumber(body, 'n', { min: 1, max: 10, integer: true }) ?? 1;
   if (n > rules.maxN) throw invalidRequest('You must provide n=1 for this model.', 'n');
   if (body.response_format !== undefined && !rules.responseFormat) {
-    throw new ApiError(400, {
-      message: "Unknown parameter: 'response_format'.",
-      param: 'response_format',
-      code: 'unknown_parameter',
-    });
+    throw unknownParameter('response_format');
   }
   const size = optionalEnum(body, 'size', rules.sizes) ?? '1024x1024';
   const format = rules.responseFormat

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultSpec } from '../faults/fault-spec.js';
 import { readBody } from '../http/read-body.js';
 import type { LatencyOptions, RateLimitOptions } from '../options.js';
+import { isJsonObject } from '../vocabulary/json.js';
 import type { MockControl } from './control.js';
 
 /** Prefix of the control endpoints. */
@@ -17,8 +18,7 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   const raw = await readBody(req, 1024 * 1024);
   if (raw.length === 0) return {};
   const value: unknown = JSON.parse(raw.toString('utf8'));
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    throw new TypeError('body must be a JSON object');
+  if (!isJsonObject(value)) throw new TypeError('body must be a JSON object');
   return value as Record<string, unknown>;
 }
 

@@ -27,6 +27,11 @@ export function missingParameterMessage(param: string): string {
   return `Missing required parameter: '${param}'.`;
 }
 
+/** `Unknown parameter: 'session.foo'.` (the Realtime API, and the Images API for a parameter a model does not take) */
+export function unknownParameterMessage(param: string): string {
+  return `Unknown parameter: '${param}'.`;
+}
+
 /** `Invalid type for 'temperature': expected a decimal, but got a string instead.` */
 export function invalidTypeMessage(param: string, expected: string, value: unknown): string {
   return `Invalid type for '${param}': expected ${expected}, but got ${describeJsonType(value)} instead.`;

@@ -1,4 +1,5 @@
 import { realtimeId } from '../../vocabulary/ids.js';
+import type { JsonObject } from '../../vocabulary/json.js';
 import { syntheticTranscript } from '../replies/reply-text.js';
 import { parseResponseParams } from '../replies/response-plan.js';
 import { RESPONSE_CANCELLED, type ResponseHost, streamResponse } from '../replies/responses.js';
@@ -7,7 +8,7 @@ import { Conversation } from './conversation.js';
 import { invalidValue, RealtimeClientEventError } from './errors.js';
 import { decodeBase64Audio, parseClientItem } from './items.js';
 import { applySessionUpdate, type RealtimeSessionState, sessionToWire } from './session.js';
-import { expectInteger, expectString, type JsonObject, required } from './validate.js';
+import { expectInteger, expectString, required } from './validate.js';
 
 /** The client event types of the GA Realtime API, in the order its error messages list them. */
 export const CLIENT_EVENT_TYPES = [

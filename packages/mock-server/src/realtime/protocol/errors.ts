@@ -3,6 +3,7 @@ import {
   describeJsonType,
   invalidTypeMessage,
   missingParameterMessage,
+  unknownParameterMessage,
   unsupportedValueMessage,
 } from '../../vocabulary/messages.js';
 
@@ -58,5 +59,5 @@ export function invalidValue(param: string, value: unknown, supported: readonly 
 
 /** `Unknown parameter: 'session.foo'.` */
 export function unknownParameter(param: string): RealtimeClientEventError {
-  return new RealtimeClientEventError(`Unknown parameter: '${param}'.`, 'unknown_parameter', param);
+  return new RealtimeClientEventError(unknownParameterMessage(param), 'unknown_parameter', param);
 }

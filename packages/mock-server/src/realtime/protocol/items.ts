@@ -1,8 +1,9 @@
 import { realtimeId } from '../../vocabulary/ids.js';
+import type { JsonObject } from '../../vocabulary/json.js';
 import { syntheticTranscript } from '../replies/reply-text.js';
 import { audioDurationMs, type RealtimeAudioFormat } from './audio.js';
 import { RealtimeClientEventError } from './errors.js';
-import { expectArray, expectObject, expectOneOf, expectString, type JsonObject, required } from './validate.js';
+import { expectArray, expectObject, expectOneOf, expectString, required } from './validate.js';
 
 /** A conversation item in the GA wire shape, plus what the mock model "understood" from it. */
 export interface ConversationEntry {

@@ -1,3 +1,4 @@
+import { isJsonObject, type JsonObject } from '../../vocabulary/json.js';
 import { isAudioFormat, normalizeAudioFormat, type RealtimeAudioFormat } from './audio.js';
 import { invalidValue, RealtimeClientEventError } from './errors.js';
 import {
@@ -7,8 +8,6 @@ import {
   expectObject,
   expectOneOf,
   expectString,
-  isJsonObject,
-  type JsonObject,
   required,
 } from './validate.js';
 

@@ -1,4 +1,5 @@
 import { realtimeId } from '../../vocabulary/ids.js';
+import type { JsonObject } from '../../vocabulary/json.js';
 import { PCM16_24KHZ, type RealtimeAudioFormat } from './audio.js';
 import { RealtimeClientEventError } from './errors.js';
 import {
@@ -18,7 +19,7 @@ import {
   parseTurnDetection,
   parseVoice,
 } from './session-fields.js';
-import { expectObject, expectOneOf, expectString, type JsonObject, rejectUnknownKeys, required } from './validate.js';
+import { expectObject, expectOneOf, expectString, rejectUnknownKeys, required } from './validate.js';
 
 export type { OutputModality };
 

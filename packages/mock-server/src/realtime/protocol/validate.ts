@@ -1,12 +1,5 @@
+import { isJsonObject, type JsonObject } from '../../vocabulary/json.js';
 import { invalidType, invalidValue, missingParameter, unknownParameter } from './errors.js';
-
-/** A parsed JSON object from the wire. */
-export type JsonObject = Record<string, unknown>;
-
-/** True for a plain JSON object (not null, not an array). */
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Returns `value` as an object or throws the real API's `invalid_type` error for `param`. */
 export function expectObject(value: unknown, param: string): JsonObject {

@@ -1,3 +1,4 @@
+import type { JsonObject } from '../../vocabulary/json.js';
 import type { RealtimeAudioFormat } from '../protocol/audio.js';
 import { type ConversationEntry, parseClientItem } from '../protocol/items.js';
 import type { RealtimeSessionState } from '../protocol/session.js';
@@ -10,14 +11,7 @@ import {
   parseTools,
   parseVoice,
 } from '../protocol/session-fields.js';
-import {
-  expectArray,
-  expectObject,
-  expectOneOf,
-  expectString,
-  type JsonObject,
-  rejectUnknownKeys,
-} from '../protocol/validate.js';
+import { expectArray, expectObject, expectOneOf, expectString, rejectUnknownKeys } from '../protocol/validate.js';
 import { GREETING, replyText, toolResultText } from './reply-text.js';
 import { type PlannedToolCall, planToolCall } from './tool-calls.js';
 

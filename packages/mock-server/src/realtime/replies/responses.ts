@@ -1,8 +1,8 @@
 import { realtimeId } from '../../vocabulary/ids.js';
+import type { JsonObject } from '../../vocabulary/json.js';
 import { synthesizeAudio } from '../protocol/audio.js';
 import type { Conversation } from '../protocol/conversation.js';
 import type { ConversationEntry } from '../protocol/items.js';
-import type { JsonObject } from '../protocol/validate.js';
 import { estimateTokens, splitIntoDeltas } from './reply-text.js';
 import { planResponse, type ResponseParams } from './response-plan.js';
 

@@ -1,5 +1,4 @@
-import type { JsonObject } from '../protocol/validate.js';
-import { isJsonObject } from '../protocol/validate.js';
+import { isJsonObject, type JsonObject } from '../../vocabulary/json.js';
 
 /** A function call the mock model decided to make. */
 export interface PlannedToolCall {

@@ -1,10 +1,11 @@
 import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 import { realtimeId } from '../../vocabulary/ids.js';
+import { isJsonObject, type JsonObject } from '../../vocabulary/json.js';
 import { RealtimeSessionHandler } from '../protocol/client-events.js';
 import { RealtimeClientEventError } from '../protocol/errors.js';
 import type { RealtimeSessionState } from '../protocol/session.js';
-import { expectString, isJsonObject, type JsonObject, required } from '../protocol/validate.js';
+import { expectString, required } from '../protocol/validate.js';
 import type { ResponseHost } from '../replies/responses.js';
 import type { RealtimeClientEventRecord, RealtimeConnectionInfo, RealtimeLatency } from '../types.js';
 import type { DropSpec, RealtimeFaults } from './faults.js';

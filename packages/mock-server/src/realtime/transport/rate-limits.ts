@@ -1,3 +1,5 @@
+import { ContinuousBucket } from '../../rate-limits/buckets.js';
+
 /** One entry of a `rate_limits.updated` event. */
 export interface RealtimeRateLimit {
   name: 'requests' | 'tokens';
@@ -14,20 +16,21 @@ export interface RealtimeRateLimitSettings {
   tokensPerMinute?: number;
 }
 
-interface Bucket {
-  requests: number;
-  tokens: number;
-  updatedAt: number;
+interface BucketPair {
+  requests: ContinuousBucket;
+  tokens: ContinuousBucket;
 }
 
 /**
- * Per-minute request and token buckets with continuous refill, like the real service's, one per key and model.
- * They only feed the numbers of `rate_limits.updated`: the realtime routes report limits but do not enforce them.
+ * Per-minute request and token buckets with continuous refill, one pair per key and model: the HTTP routes'
+ * OpenAI buckets (`ContinuousBucket`), so both halves refill by the same maths. They only feed the numbers of
+ * `rate_limits.updated`: the realtime routes report limits but do not enforce them, so a response drains its
+ * buckets (down to empty) rather than being refused.
  */
 export class RealtimeRateLimits {
   readonly #requestLimit: number;
   readonly #tokenLimit: number;
-  readonly #buckets = new Map<string, Bucket>();
+  readonly #buckets = new Map<string, BucketPair>();
   readonly #now: () => number;
 
   constructor(settings: RealtimeRateLimitSettings = {}, now: () => number = Date.now) {
@@ -36,28 +39,22 @@ export class RealtimeRateLimits {
     this.#now = now;
   }
 
-  /** Takes one request and `tokens` from the bucket of `key` and returns the event's `rate_limits`. */
+  /** Takes one request and `tokens` from the buckets of `key` and returns the event's `rate_limits`. */
   consume(key: string, tokens: number): RealtimeRateLimit[] {
-    const bucket = this.#refill(key);
-    bucket.requests = Math.max(0, bucket.requests - 1);
-    bucket.tokens = Math.max(0, bucket.tokens - tokens);
-    return [entry('requests', this.#requestLimit, bucket.requests), entry('tokens', this.#tokenLimit, bucket.tokens)];
-  }
-
-  #refill(key: string): Bucket {
     const now = this.#now();
-    const bucket = this.#buckets.get(key) ?? { requests: this.#requestLimit, tokens: this.#tokenLimit, updatedAt: now };
-    const minutes = (now - bucket.updatedAt) / 60_000;
-    bucket.requests = Math.min(this.#requestLimit, bucket.requests + minutes * this.#requestLimit);
-    bucket.tokens = Math.min(this.#tokenLimit, bucket.tokens + minutes * this.#tokenLimit);
-    bucket.updatedAt = now;
-    this.#buckets.set(key, bucket);
-    return bucket;
+    let pair = this.#buckets.get(key);
+    if (!pair) {
+      pair = {
+        requests: new ContinuousBucket(this.#requestLimit, now),
+        tokens: new ContinuousBucket(this.#tokenLimit, now),
+      };
+      this.#buckets.set(key, pair);
+    }
+    return [entry('requests', pair.requests, 1, now), entry('tokens', pair.tokens, tokens, now)];
   }
 }
 
-function entry(name: 'requests' | 'tokens', limit: number, level: number): RealtimeRateLimit {
-  const missing = limit - level;
-  const resetSeconds = Math.round((missing / limit) * 60 * 1000) / 1000;
-  return { name, limit, remaining: Math.floor(level), reset_seconds: resetSeconds };
+function entry(name: 'requests' | 'tokens', bucket: ContinuousBucket, amount: number, now: number): RealtimeRateLimit {
+  const { remaining, resetMs } = bucket.drain(amount, now);
+  return { name, limit: bucket.limit, remaining, reset_seconds: Math.round(resetMs) / 1000 };
 }

@@ -1,5 +1,6 @@
 import { type IncomingMessage, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { missingParameterMessage } from '../../vocabulary/messages.js';
 import type { RealtimeCredential, RealtimeOptions, RealtimeRoute } from '../types.js';
 import { isClientSecret } from './client-secrets.js';
 
@@ -45,7 +46,7 @@ export function resolveTarget(
     if (!model)
       return openAIRejection(
         400,
-        "Missing required parameter: 'model'.",
+        missingParameterMessage('model'),
         'invalid_request_error',
         'missing_required_parameter',
         'model',
