@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { replayProvider } from '../../test/replay-provider.js';
@@ -282,5 +283,45 @@ describe('runTools', () => {
     await expect(runTools(provider, { model: 'gpt-4o', prompt: 'x', tools: { broken } })).rejects.toBeInstanceOf(
       ConfigError,
     );
+  });
+});
+
+describe('runTools with one AbortSignal shared by many loops (issue 15.7)', () => {
+  it('keeps one listener on the shared signal and leaves none, with no MaxListenersExceededWarning', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    const shared = new AbortController();
+    const release = createDeferred<void>();
+    let peak = 0;
+    const waitingWeather = tool({
+      parameters: z.object({ city: z.string() }),
+      execute: async ({ city }) => {
+        peak = Math.max(peak, getEventListeners(shared.signal, 'abort').length);
+        await release.promise;
+        return `${city}: 18 C`;
+      },
+    });
+    try {
+      const loops = Array.from({ length: 50 }, (_, index) =>
+        runTools(replayProvider([callsTools(call(`c${index}`, 'weather', { city: 'Paris' })), { text: 'Done.' }]), {
+          model: 'gpt-4o-mini',
+          prompt: 'Weather?',
+          tools: { weather: waitingWeather },
+          signal: shared.signal,
+        }),
+      );
+      // Let every loop reach its tool, all 50 waiting on the shared signal at once.
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      release.resolve();
+      const results = await Promise.all(loops);
+      expect(results.every((result) => result.text === 'Done.')).toBe(true);
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(peak).toBeLessThanOrEqual(1);
+    expect(getEventListeners(shared.signal, 'abort')).toHaveLength(0);
+    expect(warnings.filter((warning) => warning.name === 'MaxListenersExceededWarning')).toEqual([]);
   });
 });
