@@ -83,6 +83,35 @@ describe.skipIf(!availability.available)('distributed batch on BullMQ', () => {
     }
   });
 
+  it('a worker at concurrency 24 keeps one listener on its stop signal (no MaxListenersExceededWarning)', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    const { queueName, prefix } = names();
+    const items = requests(48, 'w');
+    const job = await enqueueBatch(items, { connection: redis.url, jobId: 'job-w', queueName, prefix });
+    const worker = startBatchWorker(provider(), {
+      connection: redis.url,
+      queueName,
+      prefix,
+      concurrency: 24,
+      stopOnSignals: [],
+    });
+    try {
+      let count = 0;
+      for await (const result of job.results()) {
+        expect(result.ok).toBe(true);
+        count += 1;
+      }
+      expect(count).toBe(48);
+    } finally {
+      process.off('warning', onWarning);
+      await worker.close();
+      await job.close();
+    }
+    expect(warnings.filter((warning) => warning.name === 'MaxListenersExceededWarning')).toEqual([]);
+  });
+
   it('records failures with their typed error, not queue retries', async () => {
     const { queueName, prefix } = names();
     const malformed = [{ customId: 'bad', request: { messages: [] } }] as unknown as BatchRequest[];
