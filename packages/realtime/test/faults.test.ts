@@ -143,7 +143,7 @@ describe('the server drops the connection mid-response', () => {
 });
 
 describe('the server drops the connection while the client is sending', () => {
-  it('delivers every event once and in order across the drop and a spell of refused reconnections', async () => {
+  it('delivers every event in order across the drop and a spell of refused reconnections; only an event whose confirmation the drop lost comes twice', async () => {
     const session = await open();
     const states = recordStates(session);
     server.realtime.dropAfterClientEvents(5);
@@ -155,15 +155,27 @@ describe('the server drops the connection while the client is sending', () => {
       await sleep(4);
     }
     await restored(session, 2);
-    await vi.waitFor(() => expect(handledEvents(server, 'conversation.item.create')).toHaveLength(24), {
-      timeout: 10_000,
-    });
-    const expected = handledEvents(server)
-      .filter((event) => event.type !== 'session.update')
-      .map((event) => event.eventId);
-    expect(expected.filter((id) => sent.includes(id))).toEqual(sent);
-    expectDeliveredOnce(expected);
-    expect(new Set(expected).size).toBe(expected.length);
+    const firstConnection = server.realtime.clientEvents()[0]?.connectionId;
+    const messagesHandled = () => new Set(handledEvents(server, 'conversation.item.create').map((e) => e.eventId));
+    await vi.waitFor(() => expect(messagesHandled().size).toBe(24), { timeout: 10_000 });
+    const handled = handledEvents(server).filter((event) => event.type !== 'session.update');
+    const ids = handled.map((event) => event.eventId);
+    // Every event arrives, in the order sent (by first arrival).
+    const firstArrivals = [...new Set(ids)];
+    expect(firstArrivals.filter((id) => sent.includes(id))).toEqual(sent);
+    // At least once, not more: an event is sent again only when the drop lost its confirmation (the pong behind it),
+    // so a repeat is an event the first connection took, repeated once, on a later connection. On a quiet machine the
+    // pong arrives first and nothing repeats; a loaded one can lose the last one or two with the socket.
+    const repeats = handled.filter((event, index) => ids.indexOf(event.eventId) !== index);
+    expect(repeats.length).toBeLessThanOrEqual(2);
+    for (const repeat of repeats) {
+      expect(repeat.connectionId).not.toBe(firstConnection);
+      expect(handled.find((event) => event.eventId === repeat.eventId)?.connectionId).toBe(firstConnection);
+    }
+    const connections = [...new Set(handledEvents(server).map((event) => event.connectionId))];
+    for (const connection of connections) {
+      expect(handledEvents(server).find((event) => event.connectionId === connection)?.type).toBe('session.update');
+    }
     const dropped = server.realtime.clientEvents().filter((record) => !record.handled);
     expect(dropped.length).toBeGreaterThanOrEqual(1);
     expect(server.realtime.upgrades.some((upgrade) => upgrade.status === 503)).toBe(true);
