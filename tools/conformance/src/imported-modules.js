@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -43,4 +43,25 @@ export function checkDeferredImports(specifier, { cwd, deferred, firstUse, loade
     loadedAtImport: deferred.filter((name) => includesPackage(atImport, name)),
     notLoadedByFirstUse: loadedByFirstUse.filter((name) => !includesPackage(afterUse, name)),
   };
+}
+
+/**
+ * Node-only module loading and Node built-ins in a package's runtime sources (every `.ts` under `srcDir` but tests
+ * and `__fixtures__`): `from 'node:`, `Buffer.`, `createRequire`, `import.meta.resolve`, `require(`. Returns one
+ * `file: pattern` line per finding, paths relative to `srcDir`; empty when the code runs on every runtime.
+ */
+export function nodeOnlyUsages(srcDir) {
+  const patterns = [/from 'node:/, /\bBuffer\./, /createRequire/, /import\.meta\.resolve/, /\brequire\(/];
+  const sources = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return entry.name === '__fixtures__' ? [] : sources(path);
+      return entry.name.endsWith('.ts') && !/\.test(-d)?\.ts$/.test(entry.name) ? [path] : [];
+    });
+  return sources(srcDir).flatMap((file) => {
+    const text = readFileSync(file, 'utf8');
+    return patterns
+      .filter((pattern) => pattern.test(text))
+      .map((pattern) => `${file.slice(srcDir.length).replace(/^[\\/]/, '')}: ${pattern.source}`);
+  });
 }

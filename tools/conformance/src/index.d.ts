@@ -86,6 +86,9 @@ export declare function importedModules(specifier: string, options?: ImportedMod
 /** True when one of `urls` is inside the installed package `name` (`node_modules/<name>/`). */
 export declare function includesPackage(urls: readonly string[], name: string): boolean;
 
+/** Node built-ins and Node-only module loading in the runtime sources under `srcDir`, one `file: pattern` line each. */
+export declare function nodeOnlyUsages(srcDir: string): string[];
+
 /** Options of `checkDeferredImports`. */
 export interface DeferredImportsOptions {
   /** Where the fresh processes run (the package's folder resolves its own name). */

@@ -139,4 +139,4 @@ export function parseSseData(text) {
   }
   return { events, done };
 }
-export { checkDeferredImports, importedModules, includesPackage } from './imported-modules.js';
+export { checkDeferredImports, importedModules, includesPackage, nodeOnlyUsages } from './imported-modules.js';

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'vitest';
 import {
   ConformanceError,
   expectOpenAI,
+  nodeOnlyUsages,
   parseSseData,
   referenceDir,
   schemaNames,
@@ -107,4 +109,18 @@ test('Responses schemas read oneOf as anyOf by default (a user message with cont
   const strictOneOf = validateOpenAI('CreateResponse', body, { oneOfAsAnyOf: false });
   assert.equal(strictOneOf.valid, false);
   assert.equal(validateOpenAI('CreateResponse', { ...body, input: [{ type: 'bogus' }] }).valid, false);
+});
+
+test('nodeOnlyUsages names each Node-only use in runtime sources and skips tests and fixtures', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'node-only-'));
+  try {
+    writeFileSync(join(dir, 'a.ts'), "import { readFile } from 'node:fs/promises';\nBuffer.from('x');\n");
+    writeFileSync(join(dir, 'a.test.ts'), "import { readFile } from 'node:fs/promises';\n");
+    mkdirSync(join(dir, '__fixtures__'));
+    writeFileSync(join(dir, '__fixtures__', 'b.ts'), 'createRequire(import.meta.url);\n');
+    writeFileSync(join(dir, 'web.ts'), 'export const bytes = new TextEncoder().encode("x");\n');
+    assert.deepEqual(nodeOnlyUsages(dir), ["a.ts: from 'node:", 'a.ts: \\bBuffer\\.']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

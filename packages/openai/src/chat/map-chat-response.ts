@@ -1,29 +1,11 @@
-import type { ChatResponse, RateLimitInfo, ResponseToolCall } from '@switchboard/core';
+import type { ChatResponse, ResponseToolCall } from '@switchboard/core';
+import { type MapResponseOptions, parseToolArguments } from '../shared/map-response-options.js';
 import type { ChatCompletionBody } from './chat-completion-schema.js';
 import { mapFinishReason } from './map-finish-reason.js';
 import { mapUsage } from './map-usage.js';
 
 /** What the response mapping adds besides the body. */
-export interface MapChatResponseOptions {
-  /** The provider name, the key of `providerMetadata`. */
-  provider: string;
-  /** The request id from the response headers. */
-  requestId?: string | undefined;
-  /** Rate-limit state from the response headers. */
-  rateLimit?: RateLimitInfo | undefined;
-  /** Reads provider-specific data (e.g. Azure content-filter results) from the raw body. */
-  readMetadata?: ((raw: unknown) => Record<string, unknown> | undefined) | undefined;
-  /** The body as received, every field included (for `readMetadata`); defaults to the parsed body. */
-  raw?: unknown;
-}
-
-function parseArguments(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
+export type MapChatResponseOptions = MapResponseOptions;
 
 /** Maps a chat completion (its first choice) to the neutral `ChatResponse`. */
 export function mapChatResponse(body: ChatCompletionBody, options: MapChatResponseOptions): ChatResponse {
@@ -36,7 +18,7 @@ export function mapChatResponse(body: ChatCompletionBody, options: MapChatRespon
       id: call.id,
       name: call.function.name,
       arguments: call.function.arguments,
-      parsedArguments: parseArguments(call.function.arguments),
+      parsedArguments: parseToolArguments(call.function.arguments),
     });
   }
   const rawFinishReason = choice?.finish_reason ?? null;

@@ -1,4 +1,5 @@
-import type { ChatResponse, RateLimitInfo, ResponseToolCall } from '@switchboard/core';
+import type { ChatResponse, ResponseToolCall } from '@switchboard/core';
+import { type MapResponseOptions, parseToolArguments } from '../shared/map-response-options.js';
 import { mapResponsesFinish } from './map-responses-finish.js';
 import { mapResponsesUsage } from './map-responses-usage.js';
 import {
@@ -11,26 +12,7 @@ import {
 } from './responses-schemas.js';
 
 /** What the response mapping adds besides the body. */
-export interface MapResponsesResponseOptions {
-  /** The provider name, the key of `providerMetadata`. */
-  provider: string;
-  /** The request id from the response headers. */
-  requestId?: string | undefined;
-  /** Rate-limit state from the response headers. */
-  rateLimit?: RateLimitInfo | undefined;
-  /** Reads provider-specific data (e.g. Azure content-filter results) from the raw body. */
-  readMetadata?: ((raw: unknown) => Record<string, unknown> | undefined) | undefined;
-  /** The body as received, every field included (for `readMetadata`). */
-  raw?: unknown;
-}
-
-function parseArguments(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
+export type MapResponsesResponseOptions = MapResponseOptions;
 
 /** The reasoning summary text of reasoning items (parts joined by blank lines), or undefined when there is none. */
 export function summaryOf(items: readonly ReasoningItem[]): string | undefined {
@@ -81,7 +63,7 @@ export function readOutput(output: readonly OutputItem[]): {
         id: call.data.call_id,
         name: call.data.name,
         arguments: args,
-        parsedArguments: parseArguments(args),
+        parsedArguments: parseToolArguments(args),
       });
       continue;
     }
