@@ -1,7 +1,7 @@
 import { type EnvironmentVariables, type Provider, processEnv } from '@switchboard/core';
 import { createOpenAICompatibleProvider } from '@switchboard/openai/internal';
 import { authHeader, azureCredential } from './client/azure-credential.js';
-import { createAzureClients } from './client/create-azure-clients.js';
+import { azureTransport } from './client/azure-transport.js';
 import { mapContentFilterFailure } from './content-filter/map-content-filter-failure.js';
 import { readFilterMetadata } from './content-filter/read-filter-metadata.js';
 import { createStreamFilterReader } from './content-filter/stream-filter-reader.js';
@@ -30,17 +30,15 @@ function buildAzureProvider(parsed: ParsedAzureOptions): Provider {
   const resource = resourceUrl(parsed);
   const surface = azureSurface(parsed.apiVersion);
   const credential = azureCredential(parsed);
-  const { client, filesClient } = createAzureClients({ ...parsed, resourceUrl: resource, surface, credential });
+  const transport = azureTransport({ ...parsed, resourceUrl: resource, surface, credential });
   const deployments = parsed.deployments ?? {};
   return createOpenAICompatibleProvider({
     provider: 'azure',
-    client,
-    filesClient,
+    transport,
     endpoint: azureBaseUrl(resource, surface),
     resolveModel: (model, kind) => resolveDeployment(deployments, model, kind),
     ...(parsed.api ? { api: parsed.api } : {}),
     ...withResponsesUnsupported(responsesUnsupported(surface)),
-    ...(parsed.timeoutMs !== undefined ? { timeoutMs: parsed.timeoutMs } : {}),
     realtimeUrl: (deployment) => azureRealtimeUrl(resource, surface, deployment),
     realtimeHeaders: async () => ({ ...parsed.defaultHeaders, ...authHeader(credential, await credential.resolve()) }),
     // Azure's batch input lines name the operation without the `/v1` prefix.

@@ -1,5 +1,5 @@
 import type { CallOptions, ConnectionStatus, SwitchboardError } from '@switchboard/core';
-import { linkSignal } from './http/link-signal.js';
+import type { ProbeRequest } from './provider/provider-config.js';
 import type { ProviderContext } from './provider/provider-context.js';
 
 /** Words a person can act on, per error code. */
@@ -34,18 +34,15 @@ function describeProblem(error: SwitchboardError, endpoint: string): string {
 export async function checkConnection(context: ProviderContext, call: CallOptions = {}): Promise<ConnectionStatus> {
   const endpoint = context.config.endpoint;
   const started = performance.now();
-  const linked = linkSignal(call.signal);
+  const send = async (request: ProbeRequest): Promise<void> => {
+    const method = request.body === undefined ? 'GET' : 'POST';
+    await context.text({ method, ...request }, call);
+  };
   try {
-    const options = context.requestOptions(call, linked.signal);
-    await (context.config.probe
-      ? context.config.probe(context.client, options)
-      : context.client.models
-          .list(options)
-          .asResponse()
-          .then((response) => response.arrayBuffer()));
+    await (context.config.probe ? context.config.probe(send) : send({ path: '/models' }));
     return { ok: true, provider: context.provider, endpoint, latencyMs: performance.now() - started };
   } catch (thrown) {
-    const error = context.mapError(thrown, call, linked.signal);
+    const error = context.mapError(thrown, call);
     if (error.code === 'aborted') throw error;
     const status: ConnectionStatus = {
       ok: error.code === 'rate-limit' && error.retryable,
@@ -56,7 +53,5 @@ export async function checkConnection(context: ProviderContext, call: CallOption
       error,
     };
     return status;
-  } finally {
-    linked.dispose();
   }
 }

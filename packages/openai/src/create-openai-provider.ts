@@ -1,6 +1,6 @@
 import { type EnvironmentVariables, type Provider, processEnv } from '@switchboard/core';
-import OpenAI from 'openai';
 import { resolveKey } from './auth/resolve-key.js';
+import type { OpenAITransport } from './http/transport.js';
 import { readOpenAIEnv } from './options/openai-env.js';
 import {
   OPENAI_BASE_URL,
@@ -15,8 +15,8 @@ export { OPENAI_BASE_URL, type OpenAIProviderOptions };
 
 /**
  * Creates the OpenAI provider: Chat Completions (plain and streamed), vision, embeddings, images, the Batch API, the
- * realtime endpoint descriptor and a connection check, over the official SDK built with `maxRetries: 0` (retries
- * belong to @switchboard/resilience). Options are validated at once; every problem is reported in one `ConfigError`.
+ * realtime endpoint descriptor and a connection check, sent with `fetch` (no retries: they belong to
+ * @switchboard/resilience; the openai SDK is loaded only for the Batch API). Options are validated at once; every problem is reported in one `ConfigError`.
  * An `apiKey` function is called before every request, so keys can rotate.
  */
 export function createOpenAIProvider(options: OpenAIProviderOptions): Provider {
@@ -40,31 +40,22 @@ function buildOpenAIProvider(parsed: ParsedOpenAIOptions): Provider {
   const baseURL = (parsed.baseURL ?? OPENAI_BASE_URL).replace(/\/+$/, '');
   const keySource = parsed.apiKey;
   const getKey = () => resolveKey(keySource, 'openai');
-  const client = new OpenAI({
-    apiKey: typeof keySource === 'string' ? keySource : getKey,
-    baseURL,
-    organization: parsed.organization ?? null,
-    project: parsed.project ?? null,
-    maxRetries: 0,
-    ...(parsed.dangerouslyAllowBrowser ? { dangerouslyAllowBrowser: true } : {}),
-    ...(parsed.defaultHeaders ? { defaultHeaders: parsed.defaultHeaders } : {}),
-    ...(parsed.timeoutMs !== undefined ? { timeout: parsed.timeoutMs } : {}),
-    ...(parsed.fetch ? { fetch: parsed.fetch } : {}),
-  });
+  const account: Record<string, string> = {};
+  if (parsed.organization) account['OpenAI-Organization'] = parsed.organization;
+  if (parsed.project) account['OpenAI-Project'] = parsed.project;
+  const authHeaders = async () => ({ Authorization: `Bearer ${await getKey()}`, ...account });
+  const transport: OpenAITransport = { baseURL, auth: authHeaders };
+  if (parsed.defaultHeaders) transport.defaultHeaders = parsed.defaultHeaders;
+  if (parsed.fetch) transport.fetch = parsed.fetch;
+  if (parsed.timeoutMs !== undefined) transport.timeoutMs = parsed.timeoutMs;
   const aliases = parsed.modelAliases ?? {};
   return createOpenAICompatibleProvider({
     provider: 'openai',
-    client,
+    transport,
     endpoint: baseURL,
     resolveModel: (model) => aliases[model] ?? model,
     ...(parsed.api ? { api: parsed.api } : {}),
-    ...(parsed.timeoutMs !== undefined ? { timeoutMs: parsed.timeoutMs } : {}),
     realtimeUrl: (model) => realtimeUrl(baseURL, model),
-    realtimeHeaders: async () => ({
-      ...parsed.defaultHeaders,
-      Authorization: `Bearer ${await getKey()}`,
-      ...(parsed.organization ? { 'OpenAI-Organization': parsed.organization } : {}),
-      ...(parsed.project ? { 'OpenAI-Project': parsed.project } : {}),
-    }),
+    realtimeHeaders: async () => ({ ...parsed.defaultHeaders, ...(await authHeaders()) }),
   });
 }

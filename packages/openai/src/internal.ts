@@ -8,6 +8,8 @@ export type { BaseErrorOptions, ErrorContext, FailureMapper } from './errors/err
 export type { ErrorObject, HttpFailure } from './errors/http-failure.js';
 export { readRequestId } from './errors/map-http-failure.js';
 export { parseRateLimitHeaders } from './headers/parse-rate-limit-headers.js';
+export type { OpenAITransport, OpenResponse, TransportRequest } from './http/transport.js';
+export { DEFAULT_HEADERS_TIMEOUT_MS, openRequest } from './http/transport.js';
 export { browserProblem, isBrowserLike } from './options/browser-guard.js';
 export {
   apiKeySchema,
@@ -19,10 +21,12 @@ export {
   webUrlSchema,
 } from './options/option-schemas.js';
 export { createOpenAICompatibleProvider } from './provider/create-openai-compatible-provider.js';
+export { createFilesClient, loadOpenAISdk, type OpenAISdk } from './provider/files-client.js';
 export type {
   ModelKind,
   OpenAICompatibleConfig,
   OpenAICompatibleHooks,
+  ProbeRequest,
   RequestOperation,
 } from './provider/provider-config.js';
 export type { WireApi } from './provider/wire-api.js';

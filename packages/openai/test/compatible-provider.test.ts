@@ -9,8 +9,13 @@ import {
   readEnvOptions,
 } from '@switchboard/core';
 import { type MockServer, startMockServer } from '@switchboard/mock-server';
-import { apiKeySchema, createOpenAICompatibleProvider, realtimeUrl, resolveKey } from '@switchboard/openai/internal';
-import OpenAI from 'openai';
+import {
+  apiKeySchema,
+  createOpenAICompatibleProvider,
+  type OpenAITransport,
+  realtimeUrl,
+  resolveKey,
+} from '@switchboard/openai/internal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
@@ -36,10 +41,14 @@ function createAcmeProvider(input: z.input<typeof acmeOptionsSchema>, sources?: 
     ...(sources ? { sources } : {}),
   });
   const getKey = () => resolveKey(options.apiKey, 'acme');
-  const client = new OpenAI({ apiKey: getKey, baseURL: options.baseURL, maxRetries: 0 });
+  // The transport description: where the API is and how to authenticate each request (no SDK client needed).
+  const transport: OpenAITransport = {
+    baseURL: options.baseURL,
+    auth: async () => ({ Authorization: `Bearer ${await getKey()}` }),
+  };
   return createOpenAICompatibleProvider({
     provider: 'acme',
-    client,
+    transport,
     endpoint: options.baseURL,
     resolveModel: (model) => options.models?.[model] ?? model,
     realtimeUrl: (model) => realtimeUrl(options.baseURL, model),

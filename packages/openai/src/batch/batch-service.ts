@@ -10,12 +10,12 @@ import type {
   EmbeddingRequest,
   FileInfo,
 } from '@switchboard/core';
-import { toStreamingFile } from 'openai';
-import { callJson } from '../http/call-json.js';
 import { linkSignal } from '../http/link-signal.js';
+import { loadOpenAISdk, type OpenAISdk } from '../provider/files-client.js';
 import type { ProviderContext } from '../provider/provider-context.js';
 import { batchListSchema, batchObjectSchema, fileDeletedSchema, fileObjectSchema } from './batch-schemas.js';
 import { buildRequestLine } from './build-request-line.js';
+import { callSdkJson } from './call-sdk-json.js';
 import { jsonlBytes } from './jsonl-bytes.js';
 import { mapBatchJob, mapFileInfo } from './map-batch-job.js';
 import { parseResultLine } from './parse-result-line.js';
@@ -25,8 +25,8 @@ import { readLines } from './read-lines.js';
 const MAX_PAGES = 10_000;
 
 /**
- * The Batch API service over the SDK's files and batches resources (the provider's files client: on Azure the
- * resource-level one). Uploads and downloads stream: no whole file is ever held in memory.
+ * The Batch API service over the SDK's files and batches resources (the provider's files client, created and the SDK
+ * loaded on first use: inference never loads it). Uploads and downloads stream: no whole file is ever held in memory.
  */
 export class OpenAIBatchService implements BatchService {
   readonly #context: ProviderContext;
@@ -52,11 +52,17 @@ export class OpenAIBatchService implements BatchService {
   /** Uploads JSONL lines or bytes as a `batch` file, streaming the multipart body as the server reads it. */
   async uploadFile(content: BatchFileContent, options: CallOptions & { filename?: string } = {}): Promise<FileInfo> {
     const { filename = 'batch.jsonl', ...call } = options;
-    const file = toStreamingFile(jsonlBytes(content), filename, { type: 'application/jsonl' });
-    const { data } = await callJson(
+    let file: ReturnType<OpenAISdk['toStreamingFile']>;
+    try {
+      const { toStreamingFile } = await loadOpenAISdk();
+      file = toStreamingFile(jsonlBytes(content), filename, { type: 'application/jsonl' });
+    } catch (error) {
+      throw this.#context.mapError(error, call);
+    }
+    const { data } = await callSdkJson(
       this.#context,
       call,
-      (request) => this.#context.filesClient.files.create({ file, purpose: 'batch' }, request),
+      (client, request) => client.files.create({ file, purpose: 'batch' }, request),
       fileObjectSchema,
       'file object',
     );
@@ -65,10 +71,10 @@ export class OpenAIBatchService implements BatchService {
 
   /** Reads a file's metadata. */
   async retrieveFile(fileId: string, options: CallOptions = {}): Promise<FileInfo> {
-    const { data } = await callJson(
+    const { data } = await callSdkJson(
       this.#context,
       options,
-      (request) => this.#context.filesClient.files.retrieve(fileId, request),
+      (client, request) => client.files.retrieve(fileId, request),
       fileObjectSchema,
       'file object',
     );
@@ -81,7 +87,8 @@ export class OpenAIBatchService implements BatchService {
     try {
       let response: Response;
       try {
-        response = await this.#context.filesClient.files
+        const client = await this.#context.filesClient();
+        response = await client.files
           .content(fileId, this.#context.requestOptions(options, linked.signal))
           .asResponse();
       } catch (error) {
@@ -100,10 +107,10 @@ export class OpenAIBatchService implements BatchService {
 
   /** Deletes a file. */
   async deleteFile(fileId: string, options: CallOptions = {}): Promise<void> {
-    await callJson(
+    await callSdkJson(
       this.#context,
       options,
-      (request) => this.#context.filesClient.files.delete(fileId, request),
+      (client, request) => client.files.delete(fileId, request),
       fileDeletedSchema,
       'file deletion',
     );
@@ -120,10 +127,10 @@ export class OpenAIBatchService implements BatchService {
       completion_window: '24h' as const,
       ...(params.metadata ? { metadata: params.metadata } : {}),
     };
-    const { data } = await callJson(
+    const { data } = await callSdkJson(
       this.#context,
       options,
-      (request) => this.#context.filesClient.batches.create(body, request),
+      (client, request) => client.batches.create(body, request),
       batchObjectSchema,
       'batch object',
     );
@@ -132,10 +139,10 @@ export class OpenAIBatchService implements BatchService {
 
   /** Reads a batch. */
   async retrieve(batchId: string, options: CallOptions = {}): Promise<BatchJob> {
-    const { data } = await callJson(
+    const { data } = await callSdkJson(
       this.#context,
       options,
-      (request) => this.#context.filesClient.batches.retrieve(batchId, request),
+      (client, request) => client.batches.retrieve(batchId, request),
       batchObjectSchema,
       'batch object',
     );
@@ -144,10 +151,10 @@ export class OpenAIBatchService implements BatchService {
 
   /** Cancels a batch. */
   async cancel(batchId: string, options: CallOptions = {}): Promise<BatchJob> {
-    const { data } = await callJson(
+    const { data } = await callSdkJson(
       this.#context,
       options,
-      (request) => this.#context.filesClient.batches.cancel(batchId, request),
+      (client, request) => client.batches.cancel(batchId, request),
       batchObjectSchema,
       'batch object',
     );
@@ -159,10 +166,10 @@ export class OpenAIBatchService implements BatchService {
     let after: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
       const query = { ...(params.limit ? { limit: params.limit } : {}), ...(after ? { after } : {}) };
-      const { data } = await callJson(
+      const { data } = await callSdkJson(
         this.#context,
         options,
-        (request) => this.#context.filesClient.batches.list(query, request),
+        (client, request) => client.batches.list(query, request),
         batchListSchema,
         'batch list',
       );

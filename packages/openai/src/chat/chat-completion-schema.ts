@@ -1,6 +1,6 @@
 import { z } from 'zod';
-
-import { chatUsageSchema } from './usage-schema.js';
+import { isOptionalString, isRecord } from '../http/shape.js';
+import { chatUsageSchema, isChatUsage } from './usage-schema.js';
 
 const toolCallSchema = z.object({
   id: z.string(),
@@ -32,3 +32,36 @@ export const chatCompletionSchema = z.object({
 
 /** A chat completion as read. */
 export type ChatCompletionBody = z.infer<typeof chatCompletionSchema>;
+
+/** True when `value` has the shape `chatCompletionSchema` checks (a fast guard for the hot path; zod explains a no). */
+export function isChatCompletionBody(value: unknown): value is ChatCompletionBody {
+  if (!isRecord(value) || typeof value.id !== 'string' || typeof value.model !== 'string') return false;
+  if (!Array.isArray(value.choices) || !isChatUsage(value.usage)) return false;
+  for (const choice of value.choices) if (!isChoice(choice)) return false;
+  return true;
+}
+
+function isChoice(choice: unknown): boolean {
+  if (!isRecord(choice) || !isOptionalNumberOrAbsent(choice.index) || !isOptionalString(choice.finish_reason)) {
+    return false;
+  }
+  const message = choice.message;
+  if (!isRecord(message) || !isOptionalString(message.content) || !isOptionalString(message.refusal)) return false;
+  const calls = message.tool_calls;
+  if (calls === undefined || calls === null) return true;
+  if (!Array.isArray(calls)) return false;
+  for (const call of calls) if (!isToolCall(call)) return false;
+  return true;
+}
+
+function isToolCall(call: unknown): boolean {
+  if (!isRecord(call) || typeof call.id !== 'string') return false;
+  if (call.type !== undefined && typeof call.type !== 'string') return false;
+  const fn = call.function;
+  return fn === undefined || (isRecord(fn) && typeof fn.name === 'string' && typeof fn.arguments === 'string');
+}
+
+/** `index` is optional but not nullable in the schema. */
+function isOptionalNumberOrAbsent(value: unknown): boolean {
+  return value === undefined || typeof value === 'number';
+}

@@ -2,7 +2,7 @@ import type { CallOptions, ChatRequest, ChatResponse } from '@switchboard/core';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { callJson } from '../http/call-json.js';
 import type { ProviderContext } from '../provider/provider-context.js';
-import { chatCompletionSchema } from './chat-completion-schema.js';
+import { chatCompletionSchema, isChatCompletionBody } from './chat-completion-schema.js';
 import { mapChatResponse } from './map-chat-response.js';
 import { prepareChatBody } from './prepare-chat-body.js';
 
@@ -21,8 +21,8 @@ export async function sendChat(
   const { data, json, requestId, rateLimit } = await callJson(
     context,
     call,
-    (options) => context.client.chat.completions.create(body, options),
-    chatCompletionSchema,
+    { method: 'POST', path: '/chat/completions', body: body as unknown as Record<string, unknown> },
+    { is: isChatCompletionBody, schema: chatCompletionSchema },
     'chat completion',
   );
   return mapChatResponse(data, {

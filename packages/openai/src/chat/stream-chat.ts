@@ -1,5 +1,4 @@
 import type { CallOptions, ChatRequest, ChatStream } from '@switchboard/core';
-import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import { streamSseCall } from '../http/stream-sse-call.js';
 import type { ProviderContext } from '../provider/provider-context.js';
 import { chatEventsFromSse } from './chat-events-from-sse.js';
@@ -12,8 +11,9 @@ import { prepareChatBody } from './prepare-chat-body.js';
 export function streamChat(context: ProviderContext, request: ChatRequest, call: CallOptions = {}): ChatStream {
   return streamSseCall(context, call, {
     async open(signal) {
-      const body = (await prepareChatBody(context, request, true, signal)) as ChatCompletionCreateParamsStreaming;
-      return context.client.chat.completions.create(body, context.requestOptions(call, signal)).asResponse();
+      const body = await prepareChatBody(context, request, true, signal);
+      const path = '/chat/completions';
+      return context.open({ method: 'POST', path, body: body as unknown as Record<string, unknown> }, call, signal);
     },
     events: (body, info) =>
       chatEventsFromSse(body, {

@@ -6,7 +6,7 @@ import {
 } from '@switchboard/core';
 import { callJson } from '../http/call-json.js';
 import type { ProviderContext } from '../provider/provider-context.js';
-import { embeddingResponseSchema } from './embedding-schema.js';
+import { embeddingResponseSchema, isEmbeddingResponseBody } from './embedding-schema.js';
 import { mapEmbeddingRequest } from './map-embedding-request.js';
 import { mapEmbeddingResponse } from './map-embedding-response.js';
 
@@ -33,8 +33,8 @@ export async function embed(
     const { data, requestId, rateLimit } = await callJson(
       context,
       call,
-      (options) => context.client.embeddings.create(body, options),
-      embeddingResponseSchema,
+      { method: 'POST', path: '/embeddings', body: body as unknown as Record<string, unknown> },
+      { is: isEmbeddingResponseBody, schema: embeddingResponseSchema },
       'embeddings response',
     );
     const part = mapEmbeddingResponse(data);

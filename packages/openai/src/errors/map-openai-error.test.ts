@@ -1,11 +1,15 @@
 import { AbortedError, TimeoutError } from '@switchboard/core';
+import * as sdk from 'openai';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, OpenAIError } from 'openai';
 import { describe, expect, it } from 'vitest';
-import { mapOpenAIError } from './map-openai-error.js';
+import { mapOpenAIError as mapPlain } from './map-openai-error.js';
 
 const context = { provider: 'openai', timeoutMs: 5_000 };
 
 describe('mapOpenAIError', () => {
+  // The SDK's classes come from the caller that loaded the SDK (the Batch API); without them only plain errors map.
+  const mapOpenAIError = (error: unknown, context: Parameters<typeof mapPlain>[1]) => mapPlain(error, context, sdk);
+
   it('maps SDK status errors through the HTTP mapping', () => {
     const error = APIError.generate(
       401,
@@ -73,5 +77,14 @@ describe('mapOpenAIError', () => {
     expect(mapOpenAIError(own, context)).toBe(own);
     expect(mapOpenAIError(new TypeError('fetch failed'), context)).toMatchObject({ code: 'network' });
     expect(mapOpenAIError('plain string', context).message).toContain('plain string');
+  });
+
+  it('without the SDK classes: Switchboard errors pass through, aborts and the rest map plainly', () => {
+    const own = new AbortedError();
+    expect(mapPlain(own, context)).toBe(own);
+    expect(mapPlain(new DOMException('aborted', 'AbortError'), context)).toBeInstanceOf(AbortedError);
+    const reason = new TimeoutError({ phase: 'first-token', timeoutMs: 10 });
+    expect(mapPlain(new Error('x'), { ...context, signal: AbortSignal.abort(reason) })).toBe(reason);
+    expect(mapPlain(new TypeError('fetch failed'), context)).toMatchObject({ code: 'network', provider: 'openai' });
   });
 });

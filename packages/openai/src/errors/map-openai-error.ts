@@ -6,7 +6,7 @@ import {
   type SwitchboardError,
   TimeoutError,
 } from '@switchboard/core';
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, OpenAIError } from 'openai';
+import type { OpenAISdk } from '../provider/files-client.js';
 import type { ErrorContext } from './error-context.js';
 import { readErrorObject } from './http-failure.js';
 import { mapHttpFailure } from './map-http-failure.js';
@@ -14,17 +14,25 @@ import { mapHttpFailure } from './map-http-failure.js';
 /** The SDK's default headers timeout, used in messages when none was configured. */
 const SDK_DEFAULT_TIMEOUT_MS = 600_000;
 
+/** The SDK's error classes, passed in by callers that loaded the SDK (the Batch API), so this module never loads it. */
+export type SdkErrorClasses = Pick<
+  OpenAISdk,
+  'APIConnectionError' | 'APIConnectionTimeoutError' | 'APIError' | 'APIUserAbortError' | 'OpenAIError'
+>;
+
 /**
- * Maps anything an SDK call or a body read can throw to a core error: `APIError` with a status → the HTTP mapping,
- * `APIUserAbortError` or an `AbortError` → aborted (or the signal's own Switchboard reason), `APIConnectionTimeoutError`
- * → timeout in the `headers` phase, `APIConnectionError` and other failures → network. Switchboard errors pass through.
+ * Maps anything a call or a body read can throw to a core error. Switchboard errors (what the transport throws) pass
+ * through; an `AbortError` → aborted (or the signal's own Switchboard reason); other failures → network. With the
+ * SDK's classes (Batch API calls): `APIError` with a status → the HTTP mapping, `APIUserAbortError` → aborted,
+ * `APIConnectionTimeoutError` → timeout in the `headers` phase, `APIConnectionError` → network.
  */
-export function mapOpenAIError(error: unknown, context: ErrorContext): SwitchboardError {
+export function mapOpenAIError(error: unknown, context: ErrorContext, sdk?: SdkErrorClasses): SwitchboardError {
   if (isSwitchboardError(error)) return error;
+  if (!sdk) return mapPlainError(error, context);
+  const { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, OpenAIError } = sdk;
   const { provider } = context;
-  if (error instanceof APIUserAbortError || isAbortError(error) || context.signal?.aborted) {
-    return abortedError(error, context);
-  }
+  const sdkAbort = error instanceof APIUserAbortError || (isAbortError(error) && !(error instanceof OpenAIError));
+  if (sdkAbort || context.signal?.aborted) return abortedError(error, context);
   if (error instanceof APIConnectionTimeoutError) {
     return new TimeoutError({
       phase: 'headers',
@@ -58,6 +66,13 @@ export function mapOpenAIError(error: unknown, context: ErrorContext): Switchboa
     if (isSwitchboardError(error.cause)) return error.cause;
     return new AuthenticationError({ message: error.message, provider, source: 'client', cause: error });
   }
+  return mapPlainError(error, context);
+}
+
+/** Anything that is not an SDK error: an abort (or an aborted signal) → aborted, the rest → network. */
+function mapPlainError(error: unknown, context: ErrorContext): SwitchboardError {
+  if (isAbortError(error) || context.signal?.aborted) return abortedError(error, context);
+  const { provider } = context;
   return new NetworkError({ message: `The ${provider} call failed: ${describe(error)}`, provider, cause: error });
 }
 
@@ -68,7 +83,7 @@ function abortedError(error: unknown, context: ErrorContext): SwitchboardError {
 }
 
 function isAbortError(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AbortError' && !(error instanceof OpenAIError);
+  return error instanceof Error && error.name === 'AbortError';
 }
 
 function describe(error: unknown): string {

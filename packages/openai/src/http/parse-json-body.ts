@@ -56,3 +56,29 @@ function safeStringify(value: unknown): string {
     return String(value);
   }
 }
+
+/** A fast guard for a body and the zod schema that explains (and, when the guard is stricter, settles) a no. */
+export interface BodyCheck<T> {
+  /** True when the value has the expected shape; the value is then used as it is (every field kept). */
+  is: (value: unknown) => value is T;
+  /** The zod schema, only consulted when `is` says no. */
+  schema: z.ZodType<T, unknown>;
+}
+
+/**
+ * Checks an already parsed value on the hot path: the guard's yes returns it untouched; a no goes through the zod
+ * schema, whose first issue makes the `ParseError` (with an excerpt of the body) as `parseJsonValue` does.
+ */
+export function checkJsonValue<T>(
+  value: unknown,
+  check: BodyCheck<T>,
+  context: { provider: string; what: string; requestId?: string | undefined; raw?: string },
+): T {
+  if (check.is(value)) return value;
+  return parseJsonValue(value, check.schema, context) as T;
+}
+
+/** A check that always asks the zod schema (for bodies off the hot path, such as images). */
+export function zodCheck<S extends z.ZodType>(schema: S): BodyCheck<z.output<S>> {
+  return { is: (_value): _value is z.output<S> => false, schema: schema as z.ZodType<z.output<S>, unknown> };
+}

@@ -9,6 +9,7 @@ import {
 import { readErrorObject } from '../errors/http-failure.js';
 import { mapHttpFailure } from '../errors/map-http-failure.js';
 import type { ProviderContext } from '../provider/provider-context.js';
+import type { OpenResponse } from './transport.js';
 
 /** What the event mapping of one streamed call gets besides the body. */
 export interface SseStreamInfo {
@@ -22,8 +23,8 @@ export interface SseStreamInfo {
 
 /** The two wire-specific halves of a streamed call. */
 export interface SseStreamCall {
-  /** Sends the request with the stream's signal and returns the raw response (the SDK's `asResponse()`). */
-  open(signal: AbortSignal): Promise<Response>;
+  /** Sends the request over the transport with the stream's signal; the stream releases it when the body is done. */
+  open(signal: AbortSignal): Promise<OpenResponse>;
   /** Maps the SSE body to neutral stream events. */
   events(body: ReadableStream<Uint8Array>, info: SseStreamInfo): AsyncIterable<ChatStreamEvent>;
 }
@@ -38,40 +39,45 @@ export function streamSseCall(context: ProviderContext, call: CallOptions, wire:
   const { provider } = context;
   return new ChatStream(
     async function* source(signal) {
-      let response: Response;
+      let opened: OpenResponse;
       try {
-        response = await wire.open(signal);
+        opened = await wire.open(signal);
       } catch (error) {
         throw context.mapError(error, call, signal);
       }
-      const { requestId, rateLimit } = context.responseInfo(response, call);
-      if (!response.body) {
-        throw new NetworkError({
-          message: `The ${provider} stream has no body.`,
-          provider,
-          ...(requestId ? { requestId } : {}),
+      const { response } = opened;
+      try {
+        const { requestId, rateLimit } = context.responseInfo(response, call);
+        if (!response.body) {
+          throw new NetworkError({
+            message: `The ${provider} stream has no body.`,
+            provider,
+            ...(requestId ? { requestId } : {}),
+          });
+        }
+        const errorContext = context.errorContext(call, signal);
+        const events = wire.events(response.body, {
+          requestId,
+          rateLimit,
+          mapErrorPayload: (error) =>
+            mapHttpFailure(
+              {
+                status: undefined,
+                error: readErrorObject(error),
+                rawError: error,
+                headers: response.headers,
+                fallbackMessage: `The ${provider} stream failed.`,
+              },
+              errorContext,
+            ),
         });
-      }
-      const errorContext = context.errorContext(call, signal);
-      const events = wire.events(response.body, {
-        requestId,
-        rateLimit,
-        mapErrorPayload: (error) =>
-          mapHttpFailure(
-            {
-              status: undefined,
-              error: readErrorObject(error),
-              rawError: error,
-              headers: response.headers,
-              fallbackMessage: `The ${provider} stream failed.`,
-            },
-            errorContext,
-          ),
-      });
-      try {
-        yield* events;
-      } catch (error) {
-        throw context.mapError(error, call, signal);
+        try {
+          yield* events;
+        } catch (error) {
+          throw context.mapError(error, call, signal);
+        }
+      } finally {
+        opened.release();
       }
     },
     {

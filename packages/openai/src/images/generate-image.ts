@@ -1,6 +1,7 @@
 import type { CallOptions, ImageRequest, ImageResponse } from '@switchboard/core';
 import type { ImageGenerateParamsNonStreaming } from 'openai/resources/images';
 import { callJson } from '../http/call-json.js';
+import { zodCheck } from '../http/parse-json-body.js';
 import type { ProviderContext } from '../provider/provider-context.js';
 import { imageResponseSchema } from './image-schema.js';
 import { mapImageRequest } from './map-image-request.js';
@@ -25,8 +26,8 @@ export async function generateImage(
   const { data, requestId, rateLimit } = await callJson(
     context,
     call,
-    (options) => context.client.images.generate(body, options),
-    imageResponseSchema,
+    { method: 'POST', path: '/images/generations', body: body as unknown as Record<string, unknown> },
+    zodCheck(imageResponseSchema),
     'images response',
   );
   const response = mapImageResponse(data, {

@@ -30,8 +30,10 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 /**
  * Builds a full `Provider` (chat and streaming over Chat Completions or the Responses API, see `selectWireApi`;
- * embeddings, images, Batch API, realtime descriptor, connection check) on top of an SDK client and a provider config. The OpenAI and Azure providers are thin layers over this. The SDK client
- * (which holds the key) stays in a closure: `util.inspect` and `JSON.stringify` of the provider show only its name.
+ * embeddings, images, Batch API, realtime descriptor, connection check) on top of a transport description (see
+ * `OpenAITransport`) and a provider config. The OpenAI and Azure providers are thin layers over this. The transport
+ * (whose auth function yields the key) stays in a closure: `util.inspect` and `JSON.stringify` of the provider show
+ * only its name and endpoint.
  */
 export function createOpenAICompatibleProvider(config: OpenAICompatibleConfig): Provider {
   const context = new ProviderContext(config);

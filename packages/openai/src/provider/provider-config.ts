@@ -2,6 +2,7 @@ import type { BatchEndpoint, RateLimitInfo } from '@switchboard/core';
 import type { OpenAI } from 'openai';
 import type { ChunkMetadataReader } from '../chat/chunk-to-events.js';
 import type { FailureMapper } from '../errors/error-context.js';
+import type { OpenAITransport } from '../http/transport.js';
 import type { WireApi } from './wire-api.js';
 
 /** What a model name is used for, so a provider can map it (e.g. to an Azure deployment per kind). */
@@ -33,23 +34,33 @@ export interface OpenAICompatibleHooks {
   mapRequestBody?: (body: Record<string, unknown>, operation: RequestOperation) => Record<string, unknown>;
 }
 
+/** A request `checkConnection` makes: a path below the base URL (or an absolute URL), GET unless a body is given. */
+export interface ProbeRequest {
+  path: string;
+  body?: Record<string, unknown>;
+}
+
 /**
- * Everything the shared OpenAI implementation needs from a provider: the SDK clients, naming, URLs and auth for the
- * parts the SDK does not cover (realtime), and hooks. `createOpenAIProvider` and `createAzureProvider` build one.
+ * Everything the shared OpenAI implementation needs from a provider: the transport (and optionally the files client), naming, realtime URLs and auth, and hooks. `createOpenAIProvider` and `createAzureProvider` build one.
  */
 export interface OpenAICompatibleConfig {
   /** The provider name: errors, `providerMetadata` keys, `providerOptions` key. */
   provider: string;
-  /** The SDK client for inference calls, built with `maxRetries: 0`. */
-  client: OpenAI;
-  /** The SDK client for files and batches (Azure: resource level, never deployment-scoped). Defaults to `client`. */
-  filesClient?: OpenAI;
+  /**
+   * How every inference call (chat, streams, Responses, embeddings, images, realtime client secrets, the connection
+   * check) reaches the API: base URL, auth headers per request, default query and headers, `fetch`, headers timeout.
+   * Sent with web-standard `fetch`; the openai SDK is not loaded for these.
+   */
+  transport: OpenAITransport;
+  /**
+   * The SDK client for files and batches, created on first use (the SDK is loaded then, with `await import`). Defaults
+   * to one built over `transport` (same URL, query, headers, auth, `fetch`, timeout; `maxRetries: 0`).
+   */
+  filesClient?: () => Promise<OpenAI>;
   /** The API base URL as shown to people (`checkConnection().endpoint`); never contains a key. */
   endpoint: string;
   /** Maps a logical model name to the wire model id or deployment. Defaults to the name itself. */
   resolveModel?: (model: string, kind: ModelKind) => string;
-  /** The configured headers timeout in milliseconds (per-call `timeoutMs` wins). */
-  timeoutMs?: number;
   /** True when the model is a reasoning model (sampling options left out). Defaults to the core catalog. */
   isReasoningModel?: (logicalModel: string, wireModel: string) => boolean;
   /**
@@ -69,8 +80,11 @@ export interface OpenAICompatibleConfig {
   realtimeProtocols?: string[];
   /** Batch API: the `url` of a request line for an endpoint. Defaults to the endpoint (`/v1/chat/completions`). */
   batchLineUrl?: (endpoint: BatchEndpoint) => string;
-  /** `checkConnection`: the cheap call to make. Defaults to listing models. */
-  probe?: (client: OpenAI, options: { signal?: AbortSignal; timeout?: number; maxRetries: 0 }) => Promise<unknown>;
+  /**
+   * `checkConnection`: the cheap call to make, sent over the transport with `send` (which throws the typed error of a
+   * failure). Defaults to `GET /models`.
+   */
+  probe?: (send: (request: ProbeRequest) => Promise<void>) => Promise<unknown>;
   /** Provider-specific behaviour. */
   hooks?: OpenAICompatibleHooks;
 }

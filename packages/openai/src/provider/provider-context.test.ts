@@ -15,7 +15,7 @@ describe('ProviderContext', () => {
     const context = testContext({
       providerOptionsKey: 'openai',
       provider: 'azure',
-      timeoutMs: 500,
+      transport: { baseURL: 'http://127.0.0.1:9/v1', auth: () => ({}), timeoutMs: 500 },
       resolveModel: (m, kind) => `${kind}:${m}`,
     });
     expect(context.wireModel('gpt-4o', 'chat')).toBe('chat:gpt-4o');

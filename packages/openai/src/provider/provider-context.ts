@@ -2,11 +2,19 @@ import { type CallOptions, modelCatalog, type RateLimitInfo, type SwitchboardErr
 import type { OpenAI } from 'openai';
 import type { ErrorContext } from '../errors/error-context.js';
 import { readRequestId } from '../errors/map-http-failure.js';
-import { mapOpenAIError } from '../errors/map-openai-error.js';
+import { mapOpenAIError, type SdkErrorClasses } from '../errors/map-openai-error.js';
 import { parseRateLimitHeaders } from '../headers/parse-rate-limit-headers.js';
+import {
+  type OpenAITransport,
+  type OpenResponse,
+  openRequest,
+  requestText,
+  type TransportRequest,
+} from '../http/transport.js';
+import { createFilesClient, loadOpenAISdk } from './files-client.js';
 import type { ModelKind, OpenAICompatibleConfig, RequestOperation } from './provider-config.js';
 
-/** The per-request options Switchboard passes to the SDK (a subset of the SDK's `RequestOptions`). */
+/** The per-request options Switchboard passes to the SDK for files and batches (a subset of its `RequestOptions`). */
 export interface SdkRequestOptions {
   signal?: AbortSignal;
   timeout?: number;
@@ -26,15 +34,54 @@ export interface ResponseInfo {
 export class ProviderContext {
   /** The provider name. */
   readonly provider: string;
-  /** The SDK client for inference calls. */
-  readonly client: OpenAI;
-  /** The SDK client for files and batches. */
-  readonly filesClient: OpenAI;
+  /** How inference calls reach the API. */
+  readonly transport: OpenAITransport;
+  #filesClient: Promise<OpenAI> | undefined;
+  #sdkErrors: SdkErrorClasses | undefined;
 
   constructor(readonly config: OpenAICompatibleConfig) {
     this.provider = config.provider;
-    this.client = config.client;
-    this.filesClient = config.filesClient ?? config.client;
+    this.transport = config.transport;
+  }
+
+  /**
+   * The SDK client for files and batches, created (and the SDK loaded) on first use: the provider's own
+   * `filesClient`, or one over the transport. Once loaded, SDK errors map to their typed errors.
+   */
+  filesClient(): Promise<OpenAI> {
+    if (this.#filesClient) return this.#filesClient;
+    const created = (async () => {
+      this.#sdkErrors = await loadOpenAISdk();
+      return this.config.filesClient ? this.config.filesClient() : createFilesClient(this.transport);
+    })();
+    this.#filesClient = created;
+    // A failed load (say a bundle without the SDK) is tried again by the next call.
+    created.catch(() => {
+      if (this.#filesClient === created) this.#filesClient = undefined;
+    });
+    return created;
+  }
+
+  /** Sends one inference request over the transport; see `openRequest`. Call `release()` once the body is read. */
+  open(request: Omit<TransportRequest, 'timeoutMs'>, call: CallOptions, signal?: AbortSignal): Promise<OpenResponse> {
+    return openRequest(this.transport, this.#request(request, call, signal), this.errorContext(call, signal));
+  }
+
+  /** Sends one inference request and reads its whole body as text. */
+  text(
+    request: Omit<TransportRequest, 'timeoutMs'>,
+    call: CallOptions,
+    signal?: AbortSignal,
+  ): Promise<{ response: Response; text: string }> {
+    return requestText(this.transport, this.#request(request, call, signal), this.errorContext(call, signal));
+  }
+
+  #request(request: Omit<TransportRequest, 'timeoutMs'>, call: CallOptions, signal = call.signal): TransportRequest {
+    const full: TransportRequest = { ...request, signal };
+    const timeoutMs = this.timeoutFor(call);
+    if (timeoutMs !== undefined) full.timeoutMs = timeoutMs;
+    if (call.headers) full.headers = call.headers;
+    return full;
   }
 
   /** The model id or deployment on the wire. */
@@ -56,7 +103,7 @@ export class ProviderContext {
 
   /** The headers timeout in force for a call. */
   timeoutFor(call: CallOptions): number | undefined {
-    return call.timeoutMs ?? this.config.timeoutMs;
+    return call.timeoutMs ?? this.transport.timeoutMs;
   }
 
   /** SDK request options for a call: no SDK retries, the call's signal, headers timeout and extra headers. */
@@ -83,7 +130,7 @@ export class ProviderContext {
 
   /** Maps anything a call threw to a core error. */
   mapError(error: unknown, call: CallOptions, signal?: AbortSignal): SwitchboardError {
-    return mapOpenAIError(error, this.errorContext(call, signal));
+    return mapOpenAIError(error, this.errorContext(call, signal), this.#sdkErrors);
   }
 
   /** Request id and rate-limit state from response headers. */

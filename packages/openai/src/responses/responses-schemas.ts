@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isOptionalNumbers, isOptionalString, isRecord } from '../http/shape.js';
 
 /** `usage` of a response, read leniently. */
 export const responsesUsageSchema = z.object({
@@ -112,3 +113,42 @@ export type ResponseEventType = keyof typeof responseEventSchemas;
 export type ResponseEvent = {
   [T in ResponseEventType]: { type: T } & z.infer<(typeof responseEventSchemas)[T]>;
 }[ResponseEventType];
+
+const RESPONSES_USAGE_NUMBERS = ['input_tokens', 'output_tokens', 'total_tokens'] as const;
+
+function isResponsesUsage(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (!isOptionalNumbers(value, RESPONSES_USAGE_NUMBERS)) return false;
+  const usage = value as Record<string, unknown>;
+  return (
+    isOptionalNumbers(usage.input_tokens_details, ['cached_tokens']) &&
+    isOptionalNumbers(usage.output_tokens_details, ['reasoning_tokens'])
+  );
+}
+
+function isResponseError(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (!isRecord(value)) return false;
+  const code = value.code;
+  if (!isOptionalString(code) && typeof code !== 'number') return false;
+  return isOptionalString(value.message) && isOptionalString(value.param) && isOptionalString(value.type);
+}
+
+/**
+ * True when `value` has the shape `responseBodySchema` checks (a fast guard for the hot path; zod explains a no).
+ * Output items need a string `type` (the schema's catch-all branch); their own fields are read when mapped.
+ */
+export function isResponseBody(value: unknown): value is ResponseBody {
+  if (!isRecord(value) || typeof value.id !== 'string') return false;
+  if (!isOptionalString(value.model) || !isOptionalString(value.status)) return false;
+  if (!isResponseError(value.error) || !isResponsesUsage(value.usage)) return false;
+  const details = value.incomplete_details;
+  if (details !== undefined && details !== null && !(isRecord(details) && isOptionalString(details.reason))) {
+    return false;
+  }
+  const output = value.output;
+  if (output === undefined || output === null) return true;
+  if (!Array.isArray(output)) return false;
+  for (const item of output) if (!isRecord(item) || typeof item.type !== 'string') return false;
+  return true;
+}

@@ -6,7 +6,7 @@ import { callJson } from '../http/call-json.js';
 import type { ProviderContext } from '../provider/provider-context.js';
 import { mapResponsesResponse } from './map-responses-response.js';
 import { prepareResponsesBody } from './prepare-responses-body.js';
-import { responseBodySchema } from './responses-schemas.js';
+import { isResponseBody, responseBodySchema } from './responses-schemas.js';
 
 /**
  * `Provider.chat` over the Responses API: one `POST /responses`, mapped both ways. A response with `status: failed`
@@ -31,8 +31,8 @@ export async function sendResponses(
   const { data, json, headers, requestId, rateLimit } = await callJson(
     context,
     call,
-    (options) => context.client.responses.create(body, options),
-    responseBodySchema,
+    { method: 'POST', path: '/responses', body: body as unknown as Record<string, unknown> },
+    { is: isResponseBody, schema: responseBodySchema },
     'response',
   );
   if (data.status === 'failed') {

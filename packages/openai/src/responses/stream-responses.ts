@@ -1,5 +1,4 @@
 import type { CallOptions, ChatRequest, ChatStream } from '@switchboard/core';
-import type { ResponseCreateParamsStreaming } from 'openai/resources/responses/responses';
 import { streamSseCall } from '../http/stream-sse-call.js';
 import type { ProviderContext } from '../provider/provider-context.js';
 import { prepareResponsesBody } from './prepare-responses-body.js';
@@ -12,13 +11,12 @@ import { responsesEventsFromSse } from './responses-events-from-sse.js';
 export function streamResponses(context: ProviderContext, request: ChatRequest, call: CallOptions = {}): ChatStream {
   return streamSseCall(context, call, {
     async open(signal) {
-      const body = (await prepareResponsesBody(
-        context,
-        request,
-        true,
+      const body = await prepareResponsesBody(context, request, true, signal);
+      return context.open(
+        { method: 'POST', path: '/responses', body: body as unknown as Record<string, unknown> },
+        call,
         signal,
-      )) as unknown as ResponseCreateParamsStreaming;
-      return context.client.responses.create(body, context.requestOptions(call, signal)).asResponse();
+      );
     },
     events: (body, info) => responsesEventsFromSse(body, { provider: context.provider, ...info }),
   });
