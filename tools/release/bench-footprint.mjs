@@ -1,7 +1,8 @@
 // `pnpm bench` for issues 11 and 14: each package's cold import time and install footprint, beside the Vercel AI SDK
 // (`ai` + `@ai-sdk/openai`) and `@langchain/openai` installed the same way (plain npm into a throwaway project), and
 // import + first chat call of switchboard against `ai` + `@ai-sdk/openai` on the same mock server (fresh processes,
-// interleaved, medians; target ≤ 1.1×). Machines here are shared, so compare the ratios.
+// interleaved, medians; target ≤ 1.00×: issue 14 asked for ≤ 1.10×, issue 21 for ≤ 1.00× once inference went over our
+// own fetch transport and stopped loading the openai SDK). Machines here are shared, so compare the ratios.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,7 +107,8 @@ try {
     );
   }
   // Since issue 14 the dependencies are plain static imports (bundlers must see them), so a package's import time
-  // includes zod and the SDK; the target is on import + first call against the Vercel AI SDK, below.
+  // includes zod; since issue 21 the openai SDK is loaded only by the Batch API (`await import('openai')`). The target
+  // is on import + first call against the Vercel AI SDK, below.
   console.log('\nCold import time per package (for reference; dependencies included):');
   for (const { manifest } of publishablePackages()) {
     const ms = medianImportMs(allDir, [manifest.name]);
@@ -211,9 +213,11 @@ async function firstCallRatio(rows, work) {
       baseline: `${b.toFixed(1)} ms`,
       ours: `${a.toFixed(1)} ms`,
       ratio: a / b,
-      target: '≤ 1.10×',
-      pass: a / b <= 1.1,
+      // Issue 14 asked for ≤ 1.10×; issue 21 for ≤ 1.00×.
+      target: '≤ 1.00×',
+      pass: a / b <= 1.0,
     });
+    if (a / b > 1.0) process.exitCode = 1;
   } finally {
     await server.close();
   }
