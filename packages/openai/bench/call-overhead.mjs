@@ -1,7 +1,7 @@
 import { startMockServer } from '@switchboard/mock-server';
 import { OpenAI } from 'openai';
-import { createOpenAIProvider } from '../dist/index.js';
 import { median, reportRow } from '../../../scripts/bench-report.mjs';
+import { createOpenAIProvider } from '../dist/index.js';
 import { printTable } from './stats.mjs';
 
 /**

@@ -216,7 +216,7 @@ async function statusFailure(
   let text: string;
   try {
     text = await response.text();
-  } catch (error) {
+  } catch {
     if (caller?.aborted) return abortReason(caller, errors.provider);
     text = '';
   }
