@@ -325,7 +325,9 @@ console.log(
 console.log(
   `   ceiling = min(RPM ${fmt(t.ceilings.rpm)}/s, TPM/tokens ${fmt(t.ceilings.tpm)}/s, concurrency/latency ${fmt(t.ceilings.concurrency)}/s) = ${fmt(t.ceiling)} requests/s`,
 );
-console.log(`   sequential loop ${rate(t.sequential)}, runBatch ${rate(t.batch)}, 429s per run: ${t.rejected.join(', ')}`);
+console.log(
+  `   sequential loop ${rate(t.sequential)}, runBatch ${rate(t.batch)}, 429s per run: ${t.rejected.join(', ')}`,
+);
 row('runBatch / sequential loop (req/s)', rate(t.sequential), rate(t.batch), t.batch / t.sequential, 5, true);
 row('runBatch / ceiling under limits (req/s)', rate(t.ceiling), rate(t.batch), t.batch / t.ceiling, 0.9, true);
 const total429 = t.rejected.reduce((sum, count) => sum + count, 0);
@@ -365,7 +367,14 @@ const f = await filesScenario();
 console.log(`4. Batch API files: 50,000 lines, ${fmt(f.bytes / MB)} MiB; each task in its own process`);
 const ms = (value) => `${fmt(value)} ms`;
 const mib = (value) => `${fmt(value / MB)} MiB`;
-row('build input file (vs createWriteStream): time', ms(f.build.plain.ms), ms(f.build.ours.ms), f.build.ours.ms / f.build.plain.ms, 1.1, false);
+row(
+  'build input file (vs createWriteStream): time',
+  ms(f.build.plain.ms),
+  ms(f.build.ours.ms),
+  f.build.ours.ms / f.build.plain.ms,
+  1.1,
+  false,
+);
 row(
   'build input file (vs createWriteStream): peak RSS',
   mib(f.build.plain.rss),
@@ -374,7 +383,14 @@ row(
   1.2,
   false,
 );
-row('parse output file (vs readline): time', ms(f.parse.plain.ms), ms(f.parse.ours.ms), f.parse.ours.ms / f.parse.plain.ms, 1.1, false);
+row(
+  'parse output file (vs readline): time',
+  ms(f.parse.plain.ms),
+  ms(f.parse.ours.ms),
+  f.parse.ours.ms / f.parse.plain.ms,
+  1.1,
+  false,
+);
 row(
   'parse output file (vs readline): peak RSS',
   mib(f.parse.plain.rss),
@@ -383,7 +399,9 @@ row(
   1.2,
   false,
 );
-console.log(`\nCPU time (user + system, whole process; for reference): build ${ms(f.build.plain.cpuMs)} plain vs ${ms(f.build.ours.cpuMs)} ours, parse ${ms(f.parse.plain.cpuMs)} readline vs ${ms(f.parse.ours.cpuMs)} ours`);
+console.log(
+  `\nCPU time (user + system, whole process; for reference): build ${ms(f.build.plain.cpuMs)} plain vs ${ms(f.build.ours.cpuMs)} ours, parse ${ms(f.parse.plain.cpuMs)} readline vs ${ms(f.parse.ours.cpuMs)} ours`,
+);
 if (failures > 0) {
   console.log(`\n${failures} target(s) failed`);
   process.exitCode = 1;

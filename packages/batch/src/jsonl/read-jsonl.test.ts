@@ -93,7 +93,9 @@ describe('readJsonl', () => {
   it('reads a file larger than its read chunk, lines of multi-byte text crossing chunk edges (property)', async () => {
     const path = join(dir, 'large.jsonl');
     // Lines of 1, 2, 3 and 4-byte characters, 1.2 MB in all: several 256 KiB reads, each edge inside a line.
-    const fixed = Array.from({ length: 12 }, (_, index) => `${'aé中😀'.slice(0, (index % 4) + 1)}`.repeat(30_000 + index));
+    const fixed = Array.from({ length: 12 }, (_, index) =>
+      `${'aé中😀'.slice(0, (index % 4) + 1)}`.repeat(30_000 + index),
+    );
     await writeFile(path, fixed.map((text) => `${JSON.stringify({ text })}\n`).join(''));
     const read = [];
     for await (const value of readJsonl(path)) read.push(value);
