@@ -1,7 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AbortedError, ParseError } from '@switchboard/core';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JsonlWriter } from './jsonl-writer.js';
 import { readBatchRequests } from './read-batch-requests.js';
@@ -75,6 +76,44 @@ describe('readJsonl', () => {
     await expect(read()).rejects.toThrow(/Line 2/);
   });
 
+  it('skips lines that are only whitespace, Unicode spaces included, and numbers lines as in the file', async () => {
+    const path = join(dir, 'blank.jsonl');
+    await writeFile(path, ' \t\n{"n":1}\n\u3000\u00a0\r\n\f\v\n  {"n":2}\n');
+    const lines = [];
+    for await (const line of readJsonlLines(path)) lines.push(line);
+    expect(lines).toEqual([
+      { text: '{"n":1}', lineNumber: 2 },
+      { text: '  {"n":2}', lineNumber: 5 },
+    ]);
+    const values = [];
+    for await (const value of readJsonl(path)) values.push(value);
+    expect(values).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
+  it('reads a file larger than its read chunk, lines of multi-byte text crossing chunk edges (property)', async () => {
+    const path = join(dir, 'large.jsonl');
+    // Lines of 1, 2, 3 and 4-byte characters, 1.2 MB in all: several 256 KiB reads, each edge inside a line.
+    const fixed = Array.from({ length: 12 }, (_, index) =>
+      `${'aé中😀'.slice(0, (index % 4) + 1)}`.repeat(30_000 + index),
+    );
+    await writeFile(path, fixed.map((text) => `${JSON.stringify({ text })}\n`).join(''));
+    const read = [];
+    for await (const value of readJsonl(path)) read.push(value);
+    expect(read).toEqual(fixed.map((text) => ({ text })));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30_000 }), { minLength: 1, maxLength: 40 }),
+        async (texts) => {
+          await writeFile(path, texts.map((text) => `${JSON.stringify({ text })}\n`).join(''));
+          const values = [];
+          for await (const value of readJsonl(path)) values.push(value);
+          expect(values).toEqual(texts.map((text) => ({ text })));
+        },
+      ),
+      { numRuns: 15, seed: 5 },
+    );
+  });
+
   it('stops when aborted', async () => {
     const path = join(dir, 'abort.jsonl');
     await writeFile(path, '{"n":1}\n{"n":2}\n');
@@ -102,6 +141,46 @@ describe('JsonlWriter', () => {
     const { size } = await import('node:fs/promises').then((fs) => fs.stat(path));
     expect(size).toBe(writer.bytes);
     expect(JsonlWriter.byteLengthOf('é')).toBe(3);
+  });
+
+  it('buffers at most its buffer size: every byte not waiting in the buffer is already in the file (property)', async () => {
+    const path = join(dir, 'bounded.jsonl');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.string({ unit: 'grapheme', maxLength: 400 }), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 1024, max: 2048 }),
+        async (texts, bufferBytes) => {
+          const writer = await JsonlWriter.create(path, { bufferBytes });
+          expect(writer.bufferBytes).toBe(bufferBytes);
+          try {
+            for (const text of texts) {
+              await writer.write({ text });
+              expect(writer.buffered).toBeLessThanOrEqual(bufferBytes);
+              expect((await stat(path)).size).toBe(writer.bytes - writer.buffered);
+            }
+          } finally {
+            await writer.close();
+          }
+          expect(writer.buffered).toBe(0);
+          expect((await stat(path)).size).toBe(writer.bytes);
+          const values: unknown[] = [];
+          for await (const value of readJsonl(path)) values.push(value);
+          expect(values).toEqual(texts.map((text) => ({ text })));
+        },
+      ),
+      { numRuns: 25, seed: 11 },
+    );
+  });
+
+  it('sizes its buffer at 256 KiB by default and at least 1 KiB when asked for less', async () => {
+    const path = join(dir, 'sizes.jsonl');
+    const writer = await JsonlWriter.create(path);
+    expect(writer.bufferBytes).toBe(JsonlWriter.DEFAULT_BUFFER_BYTES);
+    expect(JsonlWriter.DEFAULT_BUFFER_BYTES).toBe(256 * 1024);
+    await writer.close();
+    const small = await JsonlWriter.create(path, { bufferBytes: 10 });
+    expect(small.bufferBytes).toBe(1024);
+    await small.close();
   });
 
   it('writes lines longer than its buffer, multi-byte text, and lines whose given byte count is short, intact', async () => {

@@ -1,8 +1,8 @@
-import { createReadStream } from 'node:fs';
 import { runWithMode } from '../auto/run-with-mode.js';
 import { CheckpointStore } from '../checkpoint/checkpoint-store.js';
 import { hashRequest, InputFingerprint } from '../checkpoint/fingerprint.js';
 import type { BatchPlatform } from '../platform/batch-platform.js';
+import { readFileChunks } from './read-file-chunks.js';
 import { writeEvaluationReport } from './write-evaluation-report.js';
 
 /** Node's file-based half of the batch package: checkpoint files and locks, JSONL files, Batch API job folders. */
@@ -10,14 +10,7 @@ export const nodeBatchPlatform: BatchPlatform = {
   hashRequest,
   createFingerprint: () => new InputFingerprint(),
   openCheckpoint: (path, options) => CheckpointStore.open(path, options),
-  async *readFile(path) {
-    const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-    try {
-      yield* stream as AsyncIterable<Uint8Array>;
-    } finally {
-      stream.destroy();
-    }
-  },
+  readFile: (path) => readFileChunks(path),
   writeEvaluationReport,
   runWithMode,
 };
