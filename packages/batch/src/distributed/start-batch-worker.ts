@@ -17,7 +17,7 @@ import type { BatchWorkerOptions } from './distributed-options.js';
 import type { QueuedRequest } from './enqueue-batch.js';
 import { openConnection } from './queue-connection.js';
 import { DEFAULT_QUEUE_NAME, jobKeys } from './queue-keys.js';
-import { type RecordedOutcome, recordResult } from './record-result.js';
+import { type RecordedOutcome, resultStore } from './record-result.js';
 
 /** A running worker. */
 export interface BatchWorker {
@@ -58,14 +58,26 @@ export function startBatchWorker(provider: Provider, options: BatchWorkerOptions
   const redis = openConnection(options.connection);
   const stopping = new AbortController();
 
+  const store = resultStore(redis);
+  const cancelStates = new CancelStates();
+
   const processRequest = async (job: Job<QueuedRequest>): Promise<void> => {
     const { item, hash, jobId, prefix } = job.data;
     const keys = jobKeys(prefix, jobId);
-    if ((job.stalledCounter ?? 0) > 0) await redis.hincrby(keys.meta, 'redelivered', 1);
-    if ((await redis.hexists(keys.results, item.customId)) === 1) return;
+    const redelivered = (job.stalledCounter ?? 0) > 0;
+    // One round trip before the call only when needed: a redelivered request may have its result already (and is
+    // counted), and a job this worker has not heard of lately may have been cancelled. Otherwise the answer of the
+    // last recording (which reads the cancel flag too) stands, so a busy worker costs one round trip per request.
+    let cancelRequested = cancelStates.get(keys.meta);
+    if (redelivered || cancelRequested === undefined) {
+      const checked = await store.check(keys, item.customId, redelivered);
+      cancelStates.set(keys.meta, checked.cancelRequested);
+      if (checked.recorded) return;
+      cancelRequested = checked.cancelRequested;
+    }
     let result: BatchResult;
     let outcome: RecordedOutcome;
-    if ((await redis.hget(keys.meta, 'cancelRequested')) === '1') {
+    if (cancelRequested) {
       result = failure(item.customId, new AbortedError({ message: 'The batch job was cancelled.' }), 0, 0);
       result.batchOutcome = 'cancelled';
       outcome = 'cancelled';
@@ -77,7 +89,14 @@ export function startBatchWorker(provider: Provider, options: BatchWorkerOptions
       // Forced stop mid-call: no result; the request goes back to the queue when its lock expires.
       throw result.error;
     }
-    await recordResult(redis, keys, item.customId, serializeResultRecord(result, hash), outcome, result.costUsd);
+    const recorded = await store.record(
+      keys,
+      item.customId,
+      serializeResultRecord(result, hash),
+      outcome,
+      result.costUsd,
+    );
+    cancelStates.set(keys.meta, recorded.cancelRequested);
   };
 
   const send = async (
@@ -185,4 +204,29 @@ function checkWorkerOptions(options: BatchWorkerOptions): void {
     }
   }
   if (issues.length > 0) throw new ConfigError({ issues });
+}
+
+/**
+ * How long a worker trusts what it last heard of a job's cancel flag, in ms, before it asks again. Every recorded
+ * result refreshes it, so a busy worker never asks separately; a cancellation reaches it with its next recording or
+ * after this long.
+ */
+const CANCEL_STATE_TTL_MS = 1_000;
+/** Jobs whose cancel flag a worker remembers at most (the oldest is forgotten first). */
+const CANCEL_STATES_KEPT = 256;
+
+/** The last cancel flag seen per batch job (by its meta key), while fresh. */
+class CancelStates {
+  readonly #states = new Map<string, { cancelRequested: boolean; at: number }>();
+
+  get(key: string): boolean | undefined {
+    const state = this.#states.get(key);
+    return state && performance.now() - state.at <= CANCEL_STATE_TTL_MS ? state.cancelRequested : undefined;
+  }
+
+  set(key: string, cancelRequested: boolean): void {
+    this.#states.delete(key);
+    this.#states.set(key, { cancelRequested, at: performance.now() });
+    if (this.#states.size > CANCEL_STATES_KEPT) this.#states.delete(this.#states.keys().next().value as string);
+  }
 }
