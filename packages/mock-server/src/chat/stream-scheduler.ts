@@ -34,7 +34,7 @@ const WRITES_PER_CHECK = 16;
  * Streams in the order their next event is due. Every stream in a lane waits the same delay after being pushed, so
  * pushing at the tail keeps the lane sorted and a tick only looks at the streams that are due, not at every open one.
  */
-class Lane {
+export class Lane {
   #items: PacedStream[] = [];
   #head = 0;
 
