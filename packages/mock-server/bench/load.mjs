@@ -1,5 +1,7 @@
-// Bounded load generators over node:http keep-alive sockets (lighter than fetch, so the client is not the bottleneck).
+// Bounded load generators: node:http keep-alive sockets for request/response (lighter than fetch), bare sockets for
+// streams (lighter still), so the client is not the bottleneck.
 import http from 'node:http';
+import net from 'node:net';
 
 const KEY = 'sk-bench-0001';
 
@@ -69,45 +71,97 @@ export async function chatThroughput(origin, { workers, ms }) {
   return { rps: (ok / elapsed) * 1000, ok, failed, latencies };
 }
 
+/** The end of a complete chat stream on the wire: the [DONE] event, then the last chunk of chunked encoding. */
+const STREAM_END = 'data: [DONE]\n\n\r\n0\r\n\r\n';
+
 /**
- * Opens `count` streaming requests at once and tracks how many are receiving chunks at the same time (from their
- * first chunk to their end); each must end with [DONE]. Returns that peak, time to first chunk and total duration.
+ * One streaming POST over its own connection, on a bare socket: the load generator has to open 2,000 of these at once
+ * and read every chunk of each, and node:http's client machinery (agent, parser objects, a readable stream per
+ * response, a Buffer.concat of every body) cost the bench process more CPU than the server spent on them, so the
+ * client's own lag showed up as server latency. The request bytes are what an HTTP/1.1 client sends; the answer is
+ * checked, not parsed: status 200 and a body that ends with [DONE] and the chunked-encoding terminator.
+ * `firstChunkMs` is the time from opening the connection to the first body bytes after the response headers,
+ * `headersMs` to the end of the response headers (which the server sends at once).
+ */
+function streamOnce(port, request, onFirstChunk) {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let head = '';
+    let inBody = false;
+    let headersMs;
+    let firstChunkMs;
+    let tail = '';
+    let ok = false;
+    const finish = (complete) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ complete, headersMs, firstChunkMs });
+    };
+    // Bounded: a stream that takes longer than 30 s counts as incomplete instead of holding the bench forever.
+    const timer = setTimeout(() => finish(false), 30_000);
+    socket.on('data', (data) => {
+      if (!inBody) {
+        head += data.toString('latin1');
+        const end = head.indexOf('\r\n\r\n');
+        if (end === -1) return;
+        inBody = true;
+        headersMs = performance.now() - started;
+        ok = head.startsWith('HTTP/1.1 200 ');
+        if (end + 4 === head.length) return;
+        tail = head.slice(end + 4);
+      } else {
+        tail = (tail + data.toString('latin1')).slice(-STREAM_END.length);
+      }
+      if (firstChunkMs === undefined) {
+        firstChunkMs = performance.now() - started;
+        onFirstChunk();
+      }
+      if (tail.endsWith(STREAM_END)) finish(ok);
+    });
+    socket.on('error', () => finish(false));
+    socket.on('close', () => finish(false));
+    socket.write(request);
+  });
+}
+
+/**
+ * Opens `count` streaming chat requests at once (each on its own connection) and tracks how many are receiving
+ * chunks at the same time (from their first chunk to their end); each must end with [DONE]. Returns that peak, the
+ * time to first chunk of each and the total duration.
  */
 export async function concurrentStreams(origin, { count, model }) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: count });
-  const payload = JSON.stringify({
+  const { port } = new URL(origin);
+  const body = JSON.stringify({
     model,
     stream: true,
     stream_options: { include_usage: true },
     messages: [{ role: 'user', content: 'Stream for the benchmark.' }],
   });
+  const request = Buffer.from(
+    `POST /v1/chat/completions HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\nauthorization: Bearer ${KEY}\r\n` +
+      `content-type: application/json\r\naccept: text/event-stream\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
   let open = 0;
   let peak = 0;
   const started = performance.now();
   const one = async () => {
     let streaming = false;
-    const onFirstByte = () => {
+    const result = await streamOnce(Number(port), request, () => {
       streaming = true;
       open++;
       peak = Math.max(peak, open);
-    };
-    try {
-      const result = await post(agent, origin, '/v1/chat/completions', payload, onFirstByte);
-      return { ...result, complete: result.status === 200 && result.body.endsWith('data: [DONE]\n\n') };
-    } catch {
-      return { complete: false, firstByteMs: undefined };
-    } finally {
-      if (streaming) open--;
-    }
+    });
+    if (streaming) open--;
+    return result;
   };
   const results = await Promise.all(Array.from({ length: count }, one));
-  const durationMs = performance.now() - started;
-  agent.destroy();
   return {
     peak,
     complete: results.filter((result) => result.complete).length,
-    firstChunk: results.map((result) => result.firstByteMs ?? Number.NaN),
-    durationMs,
+    firstChunk: results.map((result) => result.firstChunkMs ?? Number.NaN),
+    headers: results.map((result) => result.headersMs ?? Number.NaN),
+    durationMs: performance.now() - started,
   };
 }
 
@@ -117,6 +171,3 @@ export function percentile(values, p) {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
-
-/** Median of numbers. */
-export const median = (values) => percentile(values, 50);

@@ -1,5 +1,7 @@
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startMockServer } from '../server/server.js';
+import { Lane, type PacedStream } from './stream-scheduler.js';
 
 const body = (model: string) =>
   JSON.stringify({ model, stream: true, messages: [{ role: 'user', content: 'pace me' }] });
@@ -61,3 +63,80 @@ describe('StreamScheduler (through the server)', () => {
     expect(server.control.requests().length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('Lane', () => {
+  const stream = (nextAt: number) => ({ nextAt }) as unknown as PacedStream;
+
+  it('hands streams out in push order, compacting as the head moves on', () => {
+    const lane = new Lane();
+    for (let i = 0; i < 3000; i++) lane.push(stream(i));
+    for (let i = 0; i < 2000; i++) {
+      expect(lane.peek()?.nextAt).toBe(i);
+      lane.shift();
+    }
+    lane.push(stream(3000));
+    expect(lane.peek()?.nextAt).toBe(2000);
+    expect(lane.drain().map((item) => item.nextAt)).toEqual(Array.from({ length: 1001 }, (_, i) => 2000 + i));
+    expect(lane.peek()).toBeUndefined();
+    lane.push(stream(1));
+    lane.shift();
+    expect(lane.peek()).toBeUndefined();
+  });
+});
+
+describe('chunked writes', () => {
+  /** One raw request; resolves with everything the server sent once it closes the connection. */
+  function raw(port: number, request: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1');
+      let text = '';
+      socket.on('data', (data) => {
+        text += data.toString('latin1');
+      });
+      socket.on('end', () => {
+        socket.destroy();
+        resolve(text);
+      });
+      socket.on('error', reject);
+      socket.write(request);
+    });
+  }
+
+  it('frames paced chunks exactly as node:http does on HTTP/1.1, and falls back to plain writes on HTTP/1.0', async () => {
+    const server = await startMockServer({ latency: { timeToFirstTokenMs: 5, interChunkMs: 1 } });
+    try {
+      const payload = body('gpt-4o');
+      const request = (version: string) =>
+        `POST /v1/chat/completions HTTP/${version}\r\nhost: x\r\nauthorization: Bearer sk-x\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: ${payload.length}\r\n\r\n${payload}`;
+      const http11 = await raw(server.port, request('1.1'));
+      const [head11, wire11] = splitHead(http11);
+      expect(head11).toContain('transfer-encoding: chunked');
+      // Every chunk is `<hex size>\r\n<bytes>\r\n`, the last one 0.
+      let rest = wire11;
+      let events = '';
+      for (;;) {
+        const eol = rest.indexOf('\r\n');
+        const size = Number.parseInt(rest.slice(0, eol), 16);
+        if (size === 0) break;
+        events += rest.slice(eol + 2, eol + 2 + size);
+        expect(rest.slice(eol + 2 + size, eol + 4 + size)).toBe('\r\n');
+        rest = rest.slice(eol + 4 + size);
+      }
+      expect(events.split('\n\n').filter(Boolean).length).toBeGreaterThan(3);
+      expect(events.endsWith('data: [DONE]\n\n')).toBe(true);
+
+      const http10 = await raw(server.port, request('1.0'));
+      const [head10, body10] = splitHead(http10);
+      expect(head10).not.toContain('transfer-encoding');
+      expect(body10.endsWith('data: [DONE]\n\n')).toBe(true);
+      expect(body10.split('\n\n').filter(Boolean).length).toBe(events.split('\n\n').filter(Boolean).length);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+function splitHead(text: string): [string, string] {
+  const end = text.indexOf('\r\n\r\n');
+  return [text.slice(0, end).toLowerCase(), text.slice(end + 4)];
+}

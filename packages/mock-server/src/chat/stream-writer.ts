@@ -46,8 +46,10 @@ export interface StreamTiming {
 }
 
 /**
- * Writes SSE events with the configured latency (paced by the server's StreamScheduler), applying the context's stream fault (stop without [DONE], an error
- * payload, or a chunk that is not JSON) after `afterEvents` events. Stops quietly when the client goes away.
+ * Writes SSE events with the configured latency (paced by the server's StreamScheduler), applying the context's
+ * stream fault (stop without [DONE], an error payload, or a chunk that is not JSON) after `afterEvents` events. Stops
+ * quietly when the client goes away. Leading events go out with the headers; the last event goes out with the end of
+ * the response.
  */
 export async function writeStream(
   ctx: RequestContext,
@@ -61,34 +63,35 @@ export async function writeStream(
     fault && (fault.kind === 'truncate-stream' || fault.kind === 'stream-error' || fault.kind === 'malformed-json')
       ? Math.min(fault.afterEvents ?? 2, events.length - 1)
       : events.length;
+  const tail =
+    fault?.kind === 'stream-error' ? tails.streamError(cutAt) : fault?.kind === 'malformed-json' ? tails.malformed : '';
   const { res } = ctx;
   const start = performance.now();
-  ctx.startStream();
   if (timing.timeToFirstTokenMs === 0 && timing.interChunkMs === 0) {
-    res.write(cutAt === events.length ? events.join('') : events.slice(0, cutAt).join(''));
-  } else {
-    const leading = Math.min(timing.leadingEvents, cutAt);
-    if (leading > 0) res.write(events.slice(0, leading).join(''));
-    if (leading < cutAt) {
-      const written = await new Promise<boolean>((done) =>
-        schedulerFor(sleeper).add({
-          ctx,
-          events,
-          next: leading,
-          cutAt,
-          nextAt: start + timing.timeToFirstTokenMs,
-          interChunkMs: timing.interChunkMs,
-          done,
-        }),
-      );
-      if (!written) {
-        if (!ctx.gone) res.end();
-        return;
-      }
-    }
+    ctx.startStream((cutAt === events.length ? events.join('') : events.slice(0, cutAt).join('')) + tail);
+    res.end();
+    return;
   }
-  if (ctx.gone) return;
-  if (fault?.kind === 'stream-error') res.write(tails.streamError(cutAt));
-  else if (fault?.kind === 'malformed-json') res.write(tails.malformed);
-  res.end();
+  const leading = Math.min(timing.leadingEvents, cutAt);
+  ctx.startStream(leading > 0 ? events.slice(0, leading).join('') : '');
+  if (leading === cutAt) {
+    res.end(tail);
+    return;
+  }
+  const written = await new Promise<boolean>((done) =>
+    schedulerFor(sleeper).add(
+      {
+        ctx,
+        events,
+        next: leading,
+        cutAt,
+        tail,
+        nextAt: start + timing.timeToFirstTokenMs,
+        interChunkMs: timing.interChunkMs,
+        done,
+      },
+      timing.timeToFirstTokenMs,
+    ),
+  );
+  if (!written && !ctx.gone) res.end();
 }

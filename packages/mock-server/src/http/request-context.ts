@@ -100,11 +100,15 @@ export class RequestContext {
     this.res.end(data);
   }
 
-  /** Starts an SSE response (headers flushed at once, as the real API does). */
-  startStream(): void {
+  /**
+   * Starts an SSE response: the headers go out at once, as the real API sends them, together with `leading` (events
+   * that need no generation, like Azure's prompt-filter chunk) when there is any: one write for both.
+   */
+  startStream(leading = ''): void {
     const headers = this.#headers(this.azure ? AZURE_SSE_HEADERS : OPENAI_SSE_HEADERS, []);
     this.log.status = 200;
     this.res.writeHead(200, headers);
-    this.res.flushHeaders();
+    if (leading === '') this.res.flushHeaders();
+    else this.res.write(leading);
   }
 }
