@@ -65,6 +65,7 @@ export function setOutcomeAttributes(sink: AttributeSink, outcome: CallOutcome):
   if (usage === undefined) return;
   if (usage.inputTokens !== undefined) sink.setAttribute(GEN_AI.usageInputTokens, usage.inputTokens);
   if (usage.outputTokens !== undefined) sink.setAttribute(GEN_AI.usageOutputTokens, usage.outputTokens);
-  if (usage.cachedInputTokens !== undefined) sink.setAttribute(GEN_AI.usageCacheReadInputTokens, usage.cachedInputTokens);
+  if (usage.cachedInputTokens !== undefined)
+    sink.setAttribute(GEN_AI.usageCacheReadInputTokens, usage.cachedInputTokens);
   if (usage.reasoningTokens !== undefined) sink.setAttribute(SWITCHBOARD.reasoningTokens, usage.reasoningTokens);
 }

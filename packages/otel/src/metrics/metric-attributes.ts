@@ -30,7 +30,9 @@ export class MetricAttributeSets {
   success(responseModel: string | undefined): SuccessMetricAttributes {
     let sets = this.#success.get(responseModel);
     if (!sets) {
-      const duration = responseModel ? Object.freeze({ ...this.base, [GEN_AI.responseModel]: responseModel }) : this.base;
+      const duration = responseModel
+        ? Object.freeze({ ...this.base, [GEN_AI.responseModel]: responseModel })
+        : this.base;
       sets = Object.freeze({
         duration,
         input: Object.freeze({ ...duration, [GEN_AI.tokenType]: 'input' }),
