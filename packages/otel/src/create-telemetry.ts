@@ -1,4 +1,13 @@
-import { type Attributes, type Context, context, type Meter, metrics, type Tracer, trace } from '@opentelemetry/api';
+import {
+  type Attributes,
+  type AttributeValue,
+  context,
+  isSpanContextValid,
+  type Meter,
+  metrics,
+  type Tracer,
+  trace,
+} from '@opentelemetry/api';
 import {
   type CallContext,
   type CallOptions,
@@ -10,13 +19,13 @@ import {
 } from '@switchboard/core';
 import { inputContentAttributes, outputContentAttributes } from './attributes/content-attributes.js';
 import { genAiProviderName } from './attributes/provider-name.js';
-import { genAiOperation, requestAttributes, type TracedOperation } from './attributes/request-attributes.js';
+import { genAiOperation, setRequestAttributes, type TracedOperation } from './attributes/request-attributes.js';
 import { chatOutcome, genericOutcome } from './attributes/response-attributes.js';
 import { GEN_AI } from './attributes/semconv.js';
 import { serverAttributes } from './attributes/server-attributes.js';
 import { createInstruments, type Instruments } from './metrics/instruments.js';
-import { MetricAttributeCache } from './metrics/metric-attributes.js';
-import { CallSpan } from './spans/call-span.js';
+import { MetricAttributeSets } from './metrics/metric-attributes.js';
+import { type CallShape, CallSpan } from './spans/call-span.js';
 import { traceEvents } from './spans/trace-events.js';
 import { createTelemetryHooks, type FallbackAttempt } from './telemetry-hooks.js';
 import { checkTelemetryOptions, type TelemetryOptions } from './telemetry-options.js';
@@ -48,53 +57,55 @@ export function createTelemetry(options?: TelemetryOptions): Telemetry {
   const server = serverAttributes(checked.server);
   const hookHandlers = createTelemetryHooks(instruments);
 
-  /** Starts spans for calls of one provider; what depends only on the provider is computed once. */
+  const costOptions = checked.catalog ? { catalog: checked.catalog } : {};
+  const serverEntries = Object.entries(server);
+
+  /** Starts spans for calls of one provider; what depends only on the provider, operation and model is made once. */
   const spanStarter = (provider: Provider) => {
     const providerName = genAiProviderName(provider.name);
-    const metricCaches = new Map<string, MetricAttributeCache>();
-    const metricCacheFor = (operationName: string) => {
-      let cache = metricCaches.get(operationName);
-      if (!cache) {
-        cache = new MetricAttributeCache({
-          [GEN_AI.operationName]: operationName,
-          [GEN_AI.providerName]: providerName,
-          ...server,
-        });
-        metricCaches.set(operationName, cache);
+    const shapes = new Map<TracedOperation, Map<string | undefined, CallShape>>();
+    const shapeOf = (operation: TracedOperation, model: string | undefined): CallShape => {
+      let byModel = shapes.get(operation);
+      if (!byModel) {
+        byModel = new Map();
+        shapes.set(operation, byModel);
       }
-      return cache;
+      let shape = byModel.get(model);
+      if (!shape) {
+        const operationName = genAiOperation(operation);
+        const base: Attributes = { [GEN_AI.operationName]: operationName, [GEN_AI.providerName]: providerName };
+        if (model !== undefined) base[GEN_AI.requestModel] = model;
+        Object.assign(base, server);
+        shape = {
+          name: model ? `${operationName} ${model}` : operationName,
+          operationName,
+          providerName,
+          model: model || undefined,
+          metrics: new MetricAttributeSets(base),
+        };
+        byModel.set(model, shape);
+      }
+      return shape;
     };
-    return (callContext: CallContext): { callSpan: CallSpan; parent: Context } => {
+    return (callContext: CallContext): CallSpan => {
       const operation = callContext.operation as TracedOperation;
-      const operationName = genAiOperation(operation);
-      const metricCache = metricCacheFor(operationName);
-      // Samplers see what identifies the call; the rest is built only for a span that records.
-      const attributes: Attributes = {
-        [GEN_AI.operationName]: operationName,
-        [GEN_AI.providerName]: providerName,
-      };
-      if (callContext.model) attributes[GEN_AI.requestModel] = callContext.model;
-      const details = (): Attributes => {
-        const more = requestAttributes(operation, callContext.request);
-        Object.assign(more, server);
-        if (captureContent && (operation === 'chat' || operation === 'streamChat') && callContext.request) {
-          Object.assign(more, inputContentAttributes(callContext.request as ChatRequest));
-        }
-        return more;
-      };
-      const parent = context.active();
       const callSpan = new CallSpan({
         tracer,
         instruments: instruments(),
-        catalog: checked.catalog,
-        name: callContext.model ? `${operationName} ${callContext.model}` : operationName,
-        attributes,
-        details,
-        metricAttributes: metricCache.forModel(callContext.model),
-        metricCache,
-        parent,
+        costOptions,
+        shape: shapeOf(operation, callContext.model),
+        parent: context.active(),
       });
-      return { callSpan, parent };
+      if (callSpan.recording) {
+        // Samplers saw what identifies the call; the rest is written only to a span that records.
+        const span = callSpan.span;
+        setRequestAttributes(span, operation, callContext.request);
+        for (const [name, value] of serverEntries) span.setAttribute(name, value as AttributeValue);
+        if (captureContent && (operation === 'chat' || operation === 'streamChat') && callContext.request) {
+          span.setAttributes(inputContentAttributes(callContext.request as ChatRequest));
+        }
+      }
+      return callSpan;
     };
   };
 
@@ -103,13 +114,15 @@ export function createTelemetry(options?: TelemetryOptions): Telemetry {
       const startSpan = spanStarter(provider);
       return wrapProvider(provider, {
         async wrapCall<T>(next: (o: CallOptions) => Promise<T>, callContext: CallContext, callOptions: CallOptions) {
-          const { callSpan, parent } = startSpan(callContext);
+          const callSpan = startSpan(callContext);
           try {
-            const result = await context.with(trace.setSpan(parent, callSpan.span), () => next(callOptions));
+            const result = await runInSpan(callSpan, next, callOptions);
             if (callContext.operation === 'chat') {
               const response = result as ChatResponse;
-              const content = captureContent && callSpan.recording ? outputContentAttributes(response) : undefined;
-              callSpan.succeed(chatOutcome(response), content);
+              callSpan.succeed(
+                chatOutcome(response),
+                captureContent && callSpan.recording ? outputContentAttributes(response) : undefined,
+              );
             } else {
               callSpan.succeed(genericOutcome(result));
             }
@@ -120,8 +133,8 @@ export function createTelemetry(options?: TelemetryOptions): Telemetry {
           }
         },
         wrapStream(next, callContext, callOptions) {
-          const { callSpan, parent } = startSpan(callContext);
-          const spanContext = trace.setSpan(parent, callSpan.span);
+          const callSpan = startSpan(callContext);
+          const spanContext = trace.setSpan(context.active(), callSpan.span);
           return traceEvents(() => next(callOptions), callSpan, spanContext, captureContent, callOptions.signal);
         },
       });
@@ -140,6 +153,17 @@ export function createTelemetry(options?: TelemetryOptions): Telemetry {
 /** Returns `provider` with a span and metrics for each call (see `createTelemetry` for the resilience hooks). */
 export function withTelemetry(provider: Provider, options?: TelemetryOptions): Provider {
   return createTelemetry(options).wrap(provider);
+}
+
+/**
+ * Runs `next` with the call's span as the active one, so what the layers below report (retries, limiter waits) lands
+ * on it and outgoing requests carry its trace context. A span that neither records nor carries a valid trace context
+ * (the no-op tracer's without a parent) would change nothing there, so the context switch is skipped.
+ */
+function runInSpan<T>(callSpan: CallSpan, next: (o: CallOptions) => Promise<T>, callOptions: CallOptions): Promise<T> {
+  const span = callSpan.span;
+  if (!callSpan.recording && !isSpanContextValid(span.spanContext())) return next(callOptions);
+  return context.with(trace.setSpan(context.active(), span), next, undefined, callOptions);
 }
 
 /**

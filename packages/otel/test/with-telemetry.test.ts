@@ -1,6 +1,14 @@
-import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import {
+  context,
+  createNoopMeter,
+  ProxyTracerProvider,
+  SpanKind,
+  SpanStatusCode,
+  TraceFlags,
+  trace,
+} from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import type { ChatRequest, Provider } from '@switchboard/core';
+import { type ChatRequest, type Provider, wrapProvider } from '@switchboard/core';
 import { type MockServer, startMockServer } from '@switchboard/mock-server';
 import { createOpenAIProvider } from '@switchboard/openai';
 import { fallback, withResilience } from '@switchboard/resilience';
@@ -391,5 +399,42 @@ describe('defaults and options', () => {
     const before = trace.getSpan(context.active());
     await telemetry().wrap(bare).chat(CHAT);
     expect(trace.getSpan(context.active())).toBe(before);
+  });
+});
+
+describe('the no-op tracer', () => {
+  /** What the layers below the telemetry see as the active span context during a call. */
+  async function seenBelow(run: (provider: Provider) => Promise<unknown>) {
+    const seen: unknown[] = [];
+    const inner = wrapProvider(bare, {
+      wrapCall(next, _context, options) {
+        seen.push(trace.getSpanContext(context.active()));
+        return next(options);
+      },
+    });
+    const noop = withTelemetry(inner, {
+      tracer: new ProxyTracerProvider().getTracer('noop'),
+      meter: createNoopMeter(),
+    });
+    await run(noop);
+    return seen[0];
+  }
+
+  it('passes a caller’s trace context on to the layers below', async () => {
+    const parent = {
+      traceId: '0af7651916cd43dd8448eb211c80319c',
+      spanId: 'b7ad6b7169203331',
+      traceFlags: TraceFlags.SAMPLED,
+      isRemote: true,
+    };
+    const seen = await seenBelow((provider) =>
+      context.with(trace.setSpanContext(context.active(), parent), () => provider.chat(CHAT)),
+    );
+    expect(seen).toMatchObject({ traceId: parent.traceId, spanId: parent.spanId });
+  });
+
+  it('leaves the context alone without a caller’s trace', async () => {
+    expect(await seenBelow((provider) => provider.chat(CHAT))).toBeUndefined();
+    expect(otel.spans()).toHaveLength(0);
   });
 });

@@ -1,4 +1,4 @@
-import type { Attributes } from '@opentelemetry/api';
+import type { Attributes, AttributeValue } from '@opentelemetry/api';
 import type { ChatRequest, EmbeddingRequest, ImageRequest } from '@switchboard/core';
 import { GEN_AI, type GenAiOperation } from './semconv.js';
 
@@ -21,44 +21,64 @@ export function genAiOperation(operation: TracedOperation): GenAiOperation | 'ch
   }
 }
 
+/** Where attributes are written: a span (so a recording call builds no intermediate object), or a plain object. */
+export interface AttributeSink {
+  setAttribute(name: string, value: AttributeValue): unknown;
+}
+
+/** A sink that gathers attributes into an object. */
+export function attributeObject(): AttributeSink & { readonly attributes: Attributes } {
+  const attributes: Attributes = {};
+  return {
+    attributes,
+    setAttribute(name, value) {
+      attributes[name] = value;
+    },
+  };
+}
+
 /** The request attributes of a span: model, sampling parameters and the kind of output asked for. */
 export function requestAttributes(operation: TracedOperation, request: unknown): Attributes {
-  if (request === undefined) return {};
-  if (operation === 'embed') return embeddingAttributes(request as EmbeddingRequest);
-  if (operation === 'generateImage') return imageAttributes(request as ImageRequest);
-  return chatAttributes(request as ChatRequest);
+  const sink = attributeObject();
+  setRequestAttributes(sink, operation, request);
+  return sink.attributes;
 }
 
-function chatAttributes(request: ChatRequest): Attributes {
-  const attributes: Attributes = {
-    [GEN_AI.requestModel]: request.model,
-    [GEN_AI.outputType]: request.responseFormat && request.responseFormat.type !== 'text' ? 'json' : 'text',
-  };
-  setIfDefined(attributes, GEN_AI.requestTemperature, request.temperature);
-  setIfDefined(attributes, GEN_AI.requestTopP, request.topP);
-  setIfDefined(attributes, GEN_AI.requestMaxTokens, request.maxOutputTokens);
-  setIfDefined(attributes, GEN_AI.requestFrequencyPenalty, request.frequencyPenalty);
-  setIfDefined(attributes, GEN_AI.requestPresencePenalty, request.presencePenalty);
-  setIfDefined(attributes, GEN_AI.requestSeed, request.seed);
-  if (request.stop !== undefined) {
-    attributes[GEN_AI.requestStopSequences] = typeof request.stop === 'string' ? [request.stop] : request.stop;
+/** Writes the request attributes of a span to `sink`. */
+export function setRequestAttributes(sink: AttributeSink, operation: TracedOperation, request: unknown): void {
+  if (request === undefined) return;
+  if (operation === 'embed') embeddingAttributes(sink, request as EmbeddingRequest);
+  else if (operation === 'generateImage') imageAttributes(sink, request as ImageRequest);
+  else chatAttributes(sink, request as ChatRequest);
+}
+
+function chatAttributes(sink: AttributeSink, request: ChatRequest): void {
+  sink.setAttribute(GEN_AI.requestModel, request.model);
+  sink.setAttribute(
+    GEN_AI.outputType,
+    request.responseFormat && request.responseFormat.type !== 'text' ? 'json' : 'text',
+  );
+  if (request.temperature !== undefined) sink.setAttribute(GEN_AI.requestTemperature, request.temperature);
+  if (request.topP !== undefined) sink.setAttribute(GEN_AI.requestTopP, request.topP);
+  if (request.maxOutputTokens !== undefined) sink.setAttribute(GEN_AI.requestMaxTokens, request.maxOutputTokens);
+  if (request.frequencyPenalty !== undefined) {
+    sink.setAttribute(GEN_AI.requestFrequencyPenalty, request.frequencyPenalty);
   }
-  return attributes;
+  if (request.presencePenalty !== undefined) sink.setAttribute(GEN_AI.requestPresencePenalty, request.presencePenalty);
+  if (request.seed !== undefined) sink.setAttribute(GEN_AI.requestSeed, request.seed);
+  if (request.stop !== undefined) {
+    sink.setAttribute(GEN_AI.requestStopSequences, typeof request.stop === 'string' ? [request.stop] : request.stop);
+  }
 }
 
-function embeddingAttributes(request: EmbeddingRequest): Attributes {
-  const attributes: Attributes = { [GEN_AI.requestModel]: request.model };
-  setIfDefined(attributes, GEN_AI.embeddingsDimensionCount, request.dimensions);
-  if (request.encodingFormat) attributes[GEN_AI.requestEncodingFormats] = [request.encodingFormat];
-  return attributes;
+function embeddingAttributes(sink: AttributeSink, request: EmbeddingRequest): void {
+  sink.setAttribute(GEN_AI.requestModel, request.model);
+  if (request.dimensions !== undefined) sink.setAttribute(GEN_AI.embeddingsDimensionCount, request.dimensions);
+  if (request.encodingFormat) sink.setAttribute(GEN_AI.requestEncodingFormats, [request.encodingFormat]);
 }
 
-function imageAttributes(request: ImageRequest): Attributes {
-  const attributes: Attributes = { [GEN_AI.requestModel]: request.model, [GEN_AI.outputType]: 'image' };
-  setIfDefined(attributes, GEN_AI.requestChoiceCount, request.n);
-  return attributes;
-}
-
-function setIfDefined(attributes: Attributes, name: string, value: number | undefined): void {
-  if (value !== undefined) attributes[name] = value;
+function imageAttributes(sink: AttributeSink, request: ImageRequest): void {
+  sink.setAttribute(GEN_AI.requestModel, request.model);
+  sink.setAttribute(GEN_AI.outputType, 'image');
+  if (request.n !== undefined) sink.setAttribute(GEN_AI.requestChoiceCount, request.n);
 }

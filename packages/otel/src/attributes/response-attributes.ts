@@ -1,5 +1,6 @@
 import type { Attributes } from '@opentelemetry/api';
 import type { ChatResponse, FinishReason, Usage } from '@switchboard/core';
+import { type AttributeSink, attributeObject } from './request-attributes.js';
 import { GEN_AI, SWITCHBOARD } from './semconv.js';
 
 /** What the spans and metrics read from a finished call, whatever the operation. */
@@ -49,15 +50,22 @@ export function genericOutcome(result: unknown): CallOutcome {
 
 /** The response attributes of a span. */
 export function outcomeAttributes(outcome: CallOutcome): Attributes {
-  const attributes: Attributes = {};
-  if (outcome.id) attributes[GEN_AI.responseId] = outcome.id;
-  if (outcome.model) attributes[GEN_AI.responseModel] = outcome.model;
-  if (outcome.finishReasons) attributes[GEN_AI.responseFinishReasons] = outcome.finishReasons;
-  if (outcome.requestId) attributes[SWITCHBOARD.requestId] = outcome.requestId;
+  const sink = attributeObject();
+  setOutcomeAttributes(sink, outcome);
+  return sink.attributes;
+}
+
+/** Writes the response attributes of a span to `sink`. */
+export function setOutcomeAttributes(sink: AttributeSink, outcome: CallOutcome): void {
+  if (outcome.id) sink.setAttribute(GEN_AI.responseId, outcome.id);
+  if (outcome.model) sink.setAttribute(GEN_AI.responseModel, outcome.model);
+  if (outcome.finishReasons) sink.setAttribute(GEN_AI.responseFinishReasons, outcome.finishReasons);
+  if (outcome.requestId) sink.setAttribute(SWITCHBOARD.requestId, outcome.requestId);
   const usage = outcome.usage;
-  if (usage?.inputTokens !== undefined) attributes[GEN_AI.usageInputTokens] = usage.inputTokens;
-  if (usage?.outputTokens !== undefined) attributes[GEN_AI.usageOutputTokens] = usage.outputTokens;
-  if (usage?.cachedInputTokens !== undefined) attributes[GEN_AI.usageCacheReadInputTokens] = usage.cachedInputTokens;
-  if (usage?.reasoningTokens !== undefined) attributes[SWITCHBOARD.reasoningTokens] = usage.reasoningTokens;
-  return attributes;
+  if (usage === undefined) return;
+  if (usage.inputTokens !== undefined) sink.setAttribute(GEN_AI.usageInputTokens, usage.inputTokens);
+  if (usage.outputTokens !== undefined) sink.setAttribute(GEN_AI.usageOutputTokens, usage.outputTokens);
+  if (usage.cachedInputTokens !== undefined)
+    sink.setAttribute(GEN_AI.usageCacheReadInputTokens, usage.cachedInputTokens);
+  if (usage.reasoningTokens !== undefined) sink.setAttribute(SWITCHBOARD.reasoningTokens, usage.reasoningTokens);
 }

@@ -1,43 +1,55 @@
 import type { Attributes } from '@opentelemetry/api';
-import { GEN_AI } from '../attributes/semconv.js';
+import { GEN_AI, GENERAL } from '../attributes/semconv.js';
+
+/** The attribute sets of a successful call's records: its duration and its two token counts. */
+export interface SuccessMetricAttributes {
+  /** `gen_ai.client.operation.duration` (and time to first chunk, which has no response model yet: see `base`). */
+  readonly duration: Attributes;
+  /** `gen_ai.client.token.usage` with `gen_ai.token.type` `input`. */
+  readonly input: Attributes;
+  /** `gen_ai.client.token.usage` with `gen_ai.token.type` `output`. */
+  readonly output: Attributes;
+}
 
 /**
- * Metric attribute sets, made once per distinct combination and reused: the metrics SDK hashes every attribute set it
- * is given, and building fresh objects for each call was most of the telemetry's cost on a fast call.
+ * The metric attribute sets of one kind of call (operation, provider, server, request model), each made once and
+ * reused: the metrics SDK hashes every attribute set it is given, so the sets are as small as the conventions allow,
+ * and a call looks up the sets of its outcome with one map lookup instead of building objects.
  */
-export class MetricAttributeCache {
-  readonly #base: Attributes;
-  readonly #byModel = new Map<string, Attributes>();
-  readonly #derived = new WeakMap<Attributes, Map<string, Attributes>>();
+export class MetricAttributeSets {
+  /** The call's own attributes: no response model, no error. */
+  readonly base: Attributes;
+  readonly #success = new Map<string | undefined, SuccessMetricAttributes>();
+  readonly #failure = new Map<string, Attributes>();
 
   constructor(base: Attributes) {
-    this.#base = base;
+    this.base = Object.freeze({ ...base });
   }
 
-  /** The attributes of a call to `model` (or of a call without a model). */
-  forModel(model: string | undefined): Attributes {
-    if (model === undefined) return this.#base;
-    let attributes = this.#byModel.get(model);
+  /** The sets of a success answered by `responseModel`. */
+  success(responseModel: string | undefined): SuccessMetricAttributes {
+    let sets = this.#success.get(responseModel);
+    if (!sets) {
+      const duration = responseModel
+        ? Object.freeze({ ...this.base, [GEN_AI.responseModel]: responseModel })
+        : this.base;
+      sets = Object.freeze({
+        duration,
+        input: Object.freeze({ ...duration, [GEN_AI.tokenType]: 'input' }),
+        output: Object.freeze({ ...duration, [GEN_AI.tokenType]: 'output' }),
+      });
+      this.#success.set(responseModel, sets);
+    }
+    return sets;
+  }
+
+  /** The set of a failure of type `errorType`. */
+  failure(errorType: string): Attributes {
+    let attributes = this.#failure.get(errorType);
     if (!attributes) {
-      attributes = Object.freeze({ ...this.#base, [GEN_AI.requestModel]: model });
-      this.#byModel.set(model, attributes);
+      attributes = Object.freeze({ ...this.base, [GENERAL.errorType]: errorType });
+      this.#failure.set(errorType, attributes);
     }
     return attributes;
-  }
-
-  /** `attributes` plus one more name/value pair, made once. */
-  with(attributes: Attributes, name: string, value: string): Attributes {
-    let byPair = this.#derived.get(attributes);
-    if (!byPair) {
-      byPair = new Map();
-      this.#derived.set(attributes, byPair);
-    }
-    const key = `${name}\u0000${value}`;
-    let derived = byPair.get(key);
-    if (!derived) {
-      derived = Object.freeze({ ...attributes, [name]: value });
-      byPair.set(key, derived);
-    }
-    return derived;
   }
 }

@@ -4,7 +4,7 @@ import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '
 import { RateLimitError, ServerError } from '@switchboard/core';
 import { describe, expect, it, vi } from 'vitest';
 import { createInstruments } from '../metrics/instruments.js';
-import { MetricAttributeCache } from '../metrics/metric-attributes.js';
+import { MetricAttributeSets } from '../metrics/metric-attributes.js';
 import { CallSpan } from './call-span.js';
 import { errorMessage, errorType } from './error-type.js';
 import { StreamOutcome } from './stream-outcome.js';
@@ -17,12 +17,14 @@ function setup() {
   const callSpan = new CallSpan({
     tracer,
     instruments,
-    catalog: undefined,
-    name: 'chat m',
-    attributes: { 'gen_ai.request.model': 'unknown-model-xyz' },
-    details: () => ({}),
-    metricAttributes: {},
-    metricCache: new MetricAttributeCache({}),
+    costOptions: {},
+    shape: {
+      name: 'chat m',
+      operationName: 'chat',
+      providerName: 'openai',
+      model: 'unknown-model-xyz',
+      metrics: new MetricAttributeSets({}),
+    },
     parent: ROOT_CONTEXT,
   });
   return { exporter, callSpan, instruments };
