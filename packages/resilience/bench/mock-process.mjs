@@ -14,7 +14,11 @@ process.on('message', async (message) => {
     case 'requests':
       process.send({
         id: message.id,
-        result: server.control.requests(message.filter).map((entry) => ({ status: entry.status, time: entry.time })),
+        result: server.control.requests(message.filter).map((entry) => ({
+          status: entry.status,
+          time: entry.time,
+          approach: entry.headers['x-bench-approach'],
+        })),
       });
       break;
     case 'close':
