@@ -9,6 +9,7 @@ import { abortReason, linkSignals } from '@switchboard/core/utils';
 import type { ErrorContext } from '../errors/error-context.js';
 import { readErrorObject } from '../errors/http-failure.js';
 import { mapHttpFailure } from '../errors/map-http-failure.js';
+import { describe } from '../errors/map-openai-error.js';
 
 /** The headers timeout when none is configured: the openai SDK's default (10 minutes), so behaviour is unchanged. */
 export const DEFAULT_HEADERS_TIMEOUT_MS = 600_000;
@@ -237,10 +238,4 @@ async function statusFailure(
     },
     errors,
   );
-}
-
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
-  return `${error.message}${cause}`;
 }
