@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BatchService } from '@switchboard/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchRequest } from '../types/batch-request.js';
-import { prepareParts } from './prepare-parts.js';
+import { prepareParts, writtenBefore } from './prepare-parts.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -66,5 +66,23 @@ describe('prepareParts', () => {
         signal: AbortSignal.abort(),
       }),
     ).rejects.toMatchObject({ code: 'aborted' });
+  });
+});
+
+describe('writtenBefore', () => {
+  it('finds an id in a part written so far and not one that is missing (the exact check behind SeenIds)', async () => {
+    const { parts } = await prepareParts(
+      service,
+      [0, 1, 2, 3].map((i) => chat(i)),
+      join(dir, 'written'),
+      {
+        maxRequests: 2,
+        maxBytes: 10_000,
+      },
+    );
+    expect(parts).toHaveLength(2);
+    expect(await writtenBefore('id3', parts, [])).toBe(true);
+    expect(await writtenBefore('id0', parts, [])).toBe(true);
+    expect(await writtenBefore('id9', parts, [])).toBe(false);
   });
 });

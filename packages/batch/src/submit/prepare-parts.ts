@@ -3,10 +3,13 @@ import { join } from 'node:path';
 import { AbortedError, type BatchEndpoint, type BatchService, InvalidRequestError } from '@switchboard/core';
 import { InputFingerprint } from '../checkpoint/fingerprint.js';
 import { JsonlWriter } from '../jsonl/jsonl-writer.js';
+import { readJsonl } from '../jsonl/read-jsonl.js';
+import { readFileChunks } from '../node/read-file-chunks.js';
 import { validateBatchRequest } from '../run/validate-request.js';
 import type { BatchInput, BatchRequest } from '../types/batch-request.js';
 import type { BatchJobPart } from './job-part.js';
 import { encodeRequest } from './request-codec.js';
+import { SeenIds } from './seen-ids.js';
 
 /** A part written to disk: its Batch API input file and the same requests in Switchboard's own form. */
 export interface PreparedPart extends BatchJobPart {
@@ -38,7 +41,7 @@ interface OpenPart {
 /**
  * Streams the input into Batch API input files under `dir`, one per endpoint and model (the API runs one model per
  * file), starting a new file before one would cross the request or byte limit. Memory holds one buffered writer per
- * open file and the set of ids seen (to refuse duplicates), never the requests.
+ * open file and 16 bytes per id seen (to refuse duplicates, see `SeenIds`), never the requests.
  */
 export async function prepareParts(
   service: BatchService,
@@ -51,7 +54,7 @@ export async function prepareParts(
   const round = options.round ?? 0;
   const parts: PreparedPart[] = [];
   const open = new Map<string, OpenPart>();
-  const seen = new Set<string>();
+  const seen = new SeenIds();
   const close = async (entry: OpenPart) => {
     entry.part.requests = entry.input.lines;
     entry.part.bytes = entry.input.bytes;
@@ -63,13 +66,12 @@ export async function prepareParts(
       if (options.signal?.aborted) throw new AbortedError({ message: 'Preparing the batch files was aborted.' });
       const item = validateBatchRequest(value, position);
       position += 1;
-      if (seen.has(item.customId)) {
+      if (seen.add(item.customId) === 'maybe' && (await writtenBefore(item.customId, parts, open.values()))) {
         throw new InvalidRequestError({
           message: `Batch input: customId "${item.customId}" appears more than once.`,
           source: 'client',
         });
       }
-      seen.add(item.customId);
       if (!fingerprint.complete) fingerprint.add(item);
       const endpoint = endpointOf(item);
       const line = JSON.stringify(service.buildRequestLine(item.customId, item.request, endpoint));
@@ -114,4 +116,18 @@ export async function prepareParts(
     for (const entry of open.values()) await close(entry);
   }
   return { parts, fingerprint: fingerprint.digest() };
+}
+
+/**
+ * Whether a request with customId `id` is in the parts written so far: the exact check behind a `SeenIds` match, which
+ * is a genuine duplicate (the input is refused) or, very rarely, a collision of both hashes.
+ */
+export async function writtenBefore(id: string, parts: PreparedPart[], open: Iterable<OpenPart>): Promise<boolean> {
+  for (const entry of open) await entry.requests.flush();
+  for (const part of parts) {
+    for await (const value of readJsonl(readFileChunks(part.requestsPath))) {
+      if ((value as { customId?: unknown }).customId === id) return true;
+    }
+  }
+  return false;
 }
