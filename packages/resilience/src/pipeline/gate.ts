@@ -1,4 +1,4 @@
-import type { CallContext, RateLimitWaitEvent, SwitchboardError } from '@switchboard/core';
+import type { CallContext, RateLimitInfo, RateLimitWaitEvent, SwitchboardError } from '@switchboard/core';
 import type { Bulkhead } from '../bulkhead/bulkhead.js';
 import type { CircuitBreaker } from '../circuit-breaker/circuit-breaker.js';
 import { reservedOutputTokens } from '../rate-limiter/estimate-tokens.js';
@@ -96,11 +96,11 @@ export function leaveGates(
   }
 }
 
-function describeResult(result: unknown) {
-  if (typeof result !== 'object' || result === null) return {};
+function describeResult(result: unknown): { usage?: Record<string, number>; rateLimit?: RateLimitInfo } {
+  const described: { usage?: Record<string, number>; rateLimit?: RateLimitInfo } = {};
+  if (typeof result !== 'object' || result === null) return described;
   const { usage, rateLimit } = result as { usage?: unknown; rateLimit?: unknown };
-  return {
-    ...(typeof usage === 'object' && usage !== null ? { usage: usage as Record<string, number> } : {}),
-    ...(typeof rateLimit === 'object' && rateLimit !== null ? { rateLimit } : {}),
-  };
+  if (typeof usage === 'object' && usage !== null) described.usage = usage as Record<string, number>;
+  if (typeof rateLimit === 'object' && rateLimit !== null) described.rateLimit = rateLimit as RateLimitInfo;
+  return described;
 }

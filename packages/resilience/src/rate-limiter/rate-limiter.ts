@@ -189,14 +189,20 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   const emit = combineHooks(Array.isArray(hooks) ? hooks : [hooks], logger);
   const queues = new Map<string, WaitQueue>();
 
+  // A key's config never changes (the settings are fixed at creation): built once, sent with every store operation.
+  const configs = new Map<string, KeyConfig>();
   const configFor = (key: string): KeyConfig => {
+    const known = configs.get(key);
+    if (known) return known;
     const limits: RateLimits = {};
     const specific = perKey[key];
     const requests = specific?.requestsPerMinute ?? settings.requestsPerMinute;
     const tokens = specific?.tokensPerMinute ?? settings.tokensPerMinute;
     if (requests !== undefined) limits.requestsPerMinute = requests;
     if (tokens !== undefined) limits.tokensPerMinute = tokens;
-    return { limits, windowMs, headroomMs };
+    const config: KeyConfig = { limits, windowMs, headroomMs };
+    configs.set(key, config);
+    return config;
   };
 
   /** Store failures after a call has been decided are reported, never thrown into the caller's path. */

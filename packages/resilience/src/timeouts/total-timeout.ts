@@ -1,5 +1,5 @@
 import { TimeoutError } from '@switchboard/core';
-import { linkSignals } from '@switchboard/core/utils';
+import { linkSignals, onAbort } from '@switchboard/core/utils';
 
 /** The signal a call runs under, and how to let go of it. */
 export interface Deadline {
@@ -10,6 +10,7 @@ export interface Deadline {
 }
 
 const NO_DEADLINE_DISPOSE = () => {};
+const ignore = () => {};
 
 /**
  * Starts the total timeout of one call: a signal that aborts when `parent` does or when `totalMs` runs out. Without
@@ -27,10 +28,15 @@ export function startTotalTimeout(
     () => link.abort(new TimeoutError({ phase: 'total', timeoutMs: totalMs, ...(provider ? { provider } : {}) })),
     totalMs,
   );
+  // The layers below (breaker, limiter, retry waits, the attempt race, the provider) each subscribe to this signal and
+  // leave again; held by one subscriber for the whole call, it keeps its single abort listener instead of having one
+  // added and removed at every layer.
+  const hold = onAbort(link.signal, ignore);
   return {
     signal: link.signal,
     dispose: () => {
       clearTimeout(timer);
+      hold();
       link.dispose();
     },
   };
