@@ -100,13 +100,13 @@ function skipRefill(state: RateLimitKeyState, until: number): void {
  */
 export function takeCapacity(state: RateLimitKeyState, shapes: KeyShapes, tokens: number, now: number): TakeResult {
   refillKey(state, shapes, now);
-  const [waitMs, reason] = longestWait([
-    [state.pausedUntil - now, 'paused'],
-    [shapes.requests ? waitForCost(state.requests, shapes.requests, 1) : 0, 'requests'],
-    [shapes.tokens ? waitForCost(state.tokens, shapes.tokens, tokens) : 0, 'tokens'],
-  ]);
+  const { waitMs, reason } = longestWait(
+    state.pausedUntil - now,
+    shapes.requests ? waitForCost(state.requests, shapes.requests, 1) : 0,
+    shapes.tokens ? waitForCost(state.tokens, shapes.tokens, tokens) : 0,
+  );
   if (waitMs > 0) return { ok: false, waitMs, reason };
-  const chargedBefore = { ...state.charged };
+  const chargedBefore = { requests: state.charged.requests, tokens: state.charged.tokens };
   const full =
     (shapes.requests !== undefined && state.requests.level >= shapes.requests.capacity) ||
     (shapes.tokens !== undefined && state.tokens.level >= shapes.tokens.capacity);
@@ -133,16 +133,19 @@ export function estimateWait(
   // A cost above capacity only waits for a full bucket (see waitForCost).
   const shortfall = (level: number, shape: BucketShape, own: number, queued: number) =>
     Math.max(0, Math.min(own, shape.capacity) + queued - level) / shape.ratePerMs;
-  const [waitMs, reason] = longestWait([
-    [state.pausedUntil - now, 'paused'],
-    [shapes.requests ? shortfall(state.requests.level, shapes.requests, 1, ahead.requests) : 0, 'requests'],
-    [shapes.tokens ? shortfall(state.tokens.level, shapes.tokens, tokens, ahead.tokens) : 0, 'tokens'],
-  ]);
+  const { waitMs, reason } = longestWait(
+    state.pausedUntil - now,
+    shapes.requests ? shortfall(state.requests.level, shapes.requests, 1, ahead.requests) : 0,
+    shapes.tokens ? shortfall(state.tokens.level, shapes.tokens, tokens, ahead.tokens) : 0,
+  );
   return { waitMs: Math.max(0, waitMs), reason };
 }
 
-function longestWait(waits: [number, WaitReason][]): [number, WaitReason] {
-  return waits.reduce((longest, wait) => (wait[0] > longest[0] ? wait : longest));
+/** The longest of the three waits and its reason (the first named wins a tie). */
+function longestWait(paused: number, requests: number, tokens: number): { waitMs: number; reason: WaitReason } {
+  if (requests > paused && requests >= tokens) return { waitMs: requests, reason: 'requests' };
+  if (tokens > paused && tokens > requests) return { waitMs: tokens, reason: 'tokens' };
+  return { waitMs: paused, reason: 'paused' };
 }
 
 /** Changes what a call was charged (a correction after the real usage, or a refund); positive `delta` charges more. */
