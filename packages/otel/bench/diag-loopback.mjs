@@ -195,9 +195,12 @@ if (profiler) {
   writeFileSync(`${process.env.PROFILE}/steady.cpuprofile`, JSON.stringify(profile));
 }
 const med = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
-const b = med(samples[names[0]]);
-for (const n of names)
-  console.log(n.padEnd(16), med(samples[n]).toFixed(1).padStart(8), 'µs CPU/call', (med(samples[n]) / b).toFixed(3));
+for (const n of names) {
+  const paired = med(samples[n].map((v, i) => v / samples[names[0]][i]));
+  console.log(
+    `${n.padEnd(16)} ${med(samples[n]).toFixed(1).padStart(8)} µs CPU/call, ${paired.toFixed(3)}× ${names[0]} (median of per-round ratios)`,
+  );
+}
 if (inSitu.length) {
   answer = await bare.chat(request);
   for (let i = 0; i < inSitu.length; i++) await context.with(requestContext, () => loopTimed.chat(request));
