@@ -136,8 +136,23 @@ async function measure({ provider }, total) {
  * be. Its cost over the bare call is what the SDK and the context manager cost on this call, whoever instruments it.
  */
 function handInstrumented(provider, { tracer, meter }, serverUrl) {
-  const duration = meter.createHistogram('gen_ai.client.operation.duration', { unit: 's' });
-  const tokenUsage = meter.createHistogram('gen_ai.client.token.usage', { unit: '{token}' });
+  // The conventions' advised bucket boundaries, as withTelemetry's.
+  const duration = meter.createHistogram('gen_ai.client.operation.duration', {
+    unit: 's',
+    advice: {
+      explicitBucketBoundaries: [
+        0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92,
+      ],
+    },
+  });
+  const tokenUsage = meter.createHistogram('gen_ai.client.token.usage', {
+    unit: '{token}',
+    advice: {
+      explicitBucketBoundaries: [
+        1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864,
+      ],
+    },
+  });
   const { hostname, port } = new URL(serverUrl);
   const server = { 'server.address': hostname, 'server.port': Number(port) };
   return {
