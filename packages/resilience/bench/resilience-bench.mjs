@@ -316,9 +316,20 @@ async function routerRun() {
     // Every server's windows are aligned to the same clock, so the counted windows are the same for all three.
     const allowed = ROUTER_RPMS.reduce((sum, rpm) => sum + perWindowOf(rpm, 1_000), 0) * ROUTER_WINDOWS;
     const counted = logs.map((log) => tally(log, plan).counted);
+    // Where each 429 fell: which deployment, how far into its one-second window, and what that window had admitted.
+    const refusals = logs.flatMap((log, i) =>
+      log
+        .filter((entry) => entry.status === 429)
+        .map((entry) => {
+          const window = Math.floor(entry.time / 1_000);
+          const admitted = log.filter((e) => e.status === 200 && Math.floor(e.time / 1_000) === window).length;
+          return `deployment ${i + 1} at ${entry.time % 1_000} ms into a window that admitted ${admitted}/${perWindowOf(ROUTER_RPMS[i], 1_000)}`;
+        }),
+    );
     return {
       ok,
       requests: plan.requests,
+      refusals,
       tooMany: logs.flat().filter((entry) => entry.status === 429).length,
       split: counted,
       ceiling,
@@ -464,6 +475,7 @@ console.log(
     `${ROUTER_WINDOWS} windows counted: ${pct(router.used)} of the sum of ceilings, ${router.tooMany} × 429 ` +
     `(counted per deployment ${router.split.join(' / ')}; ${router.ok}/${router.requests} offered calls done before the stop)`,
 );
+if (router.refusals.length > 0) console.log(`  429s: ${router.refusals.join('; ')}`);
 report({
   metric: `router goodput vs the sum of ceilings (${router.ceiling} RPM), per-second quanta, 0 × 429`,
   baseline: `${router.ceiling} req/min`,
