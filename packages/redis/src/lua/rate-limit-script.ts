@@ -98,7 +98,12 @@ local function effective_limits(configured, s)
   }
 end
 
-local function bucket_shape(perMinute, windowMs, largestCost, headroomMs, burstScale)
+local function whole_call_refill(perWindow, capacity)
+  local allowance = math.max(1, math.floor(perWindow))
+  return math.min(perWindow, allowance + 1 - capacity) / (1 + SMOOTHING_SLACK)
+end
+
+local function bucket_shape(perMinute, windowMs, largestCost, headroomMs, burstScale, wholeCalls)
   local ratePerMs = perMinute / 60000
   if windowMs == nil then
     local full = math.max(1, perMinute - ratePerMs * headroomMs)
@@ -109,6 +114,7 @@ local function bucket_shape(perMinute, windowMs, largestCost, headroomMs, burstS
   local least = math.max(1, largestCost)
   local capacity = least + perWindow * SMOOTHING_SLACK * burstScale
   local perWindowRefill = math.max(perWindow - capacity, perWindow / 2)
+  if wholeCalls then perWindowRefill = math.max(perWindowRefill, whole_call_refill(perWindow, capacity)) end
   return { capacity = capacity, ratePerMs = perWindowRefill / windowMs }
 end
 
@@ -120,7 +126,7 @@ local function key_shapes(config, s)
   local shapes = { holdMs = 0 }
   if windowMs == nil then shapes.holdMs = headroomMs end
   if limits.requestsPerMinute ~= nil then
-    shapes.requests = bucket_shape(limits.requestsPerMinute, windowMs, 1, headroomMs, scale)
+    shapes.requests = bucket_shape(limits.requestsPerMinute, windowMs, 1, headroomMs, scale, true)
   end
   if limits.tokensPerMinute ~= nil then
     shapes.tokens = bucket_shape(limits.tokensPerMinute, windowMs, s.largestTokenCost, headroomMs, scale)

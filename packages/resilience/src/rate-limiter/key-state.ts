@@ -57,7 +57,9 @@ export function keyShapes(config: KeyConfig, state: RateLimitKeyState): KeyShape
   return {
     holdMs: windowMs === undefined ? headroomMs : 0,
     requests:
-      requestsPerMinute === undefined ? undefined : bucketShape(requestsPerMinute, windowMs, 1, headroomMs, scale),
+      requestsPerMinute === undefined
+        ? undefined
+        : bucketShape(requestsPerMinute, windowMs, 1, headroomMs, scale, true),
     tokens:
       tokensPerMinute === undefined
         ? undefined
