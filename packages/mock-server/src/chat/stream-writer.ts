@@ -27,7 +27,7 @@ const CHAT_TAILS: StreamFaultTails = {
 const schedulers = new WeakMap<Sleeper, StreamScheduler>();
 
 /** The scheduler of the server that owns `sleeper` (one per server, made on its first paced stream). */
-function schedulerFor(sleeper: Sleeper): StreamScheduler {
+export function schedulerFor(sleeper: Sleeper): StreamScheduler {
   let scheduler = schedulers.get(sleeper);
   if (!scheduler) {
     scheduler = new StreamScheduler(sleeper);
