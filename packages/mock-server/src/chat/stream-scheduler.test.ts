@@ -102,6 +102,27 @@ describe('chunked writes', () => {
     });
   }
 
+  it('completes a burst of streams opened on separate connections at once, each with every chunk in order', async () => {
+    // While connections keep arriving the scheduler writes a few events per loop turn and hands the turn back, so the
+    // server accepts the rest of the burst between its writes; no stream may lose or reorder a chunk on the way.
+    const server = await startMockServer({ latency: { timeToFirstTokenMs: 5, interChunkMs: 2 } });
+    try {
+      const payload = body('gpt-4o');
+      const request = `POST /v1/chat/completions HTTP/1.1\r\nhost: x\r\nauthorization: Bearer sk-x\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: ${payload.length}\r\n\r\n${payload}`;
+      const answers = await Promise.all(Array.from({ length: 300 }, () => raw(server.port, request)));
+      const contents = answers.map((answer) => {
+        const [head, wire] = splitHead(answer);
+        expect(head.startsWith('http/1.1 200')).toBe(true);
+        expect(wire.endsWith('data: [DONE]\n\n\r\n0\r\n\r\n')).toBe(true);
+        return [...wire.matchAll(/"content":"([^"]*)"/g)].map((match) => match[1]).join('');
+      });
+      expect(new Set(contents).size).toBe(1);
+      expect((contents[0] as string).length).toBeGreaterThan(10);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('frames paced chunks exactly as node:http does on HTTP/1.1, and falls back to plain writes on HTTP/1.0', async () => {
     const server = await startMockServer({ latency: { timeToFirstTokenMs: 5, interChunkMs: 1 } });
     try {
