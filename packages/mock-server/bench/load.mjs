@@ -155,11 +155,16 @@ export async function concurrentStreams(origin, { count, model }) {
   const started = performance.now();
   const one = async () => {
     let streaming = false;
-    const result = await streamOnce(Number(port), request, () => {
-      streaming = true;
-      open++;
-      peak = Math.max(peak, open);
-    }, gaps);
+    const result = await streamOnce(
+      Number(port),
+      request,
+      () => {
+        streaming = true;
+        open++;
+        peak = Math.max(peak, open);
+      },
+      gaps,
+    );
     if (streaming) open--;
     return result;
   };

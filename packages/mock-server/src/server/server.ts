@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RouteName } from '../faults/fault-spec.js';
 import { schedulerFor } from '../chat/stream-writer.js';
+import type { RouteName } from '../faults/fault-spec.js';
 import { answerPreflight, corsHeaders } from '../http/cors.js';
 import { matchRoute } from '../http/router.js';
 import type { MockServerOptions } from '../options.js';
