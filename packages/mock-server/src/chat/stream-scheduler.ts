@@ -15,6 +15,8 @@ export interface PacedStream {
   /** performance.now() at which the next event is due. */
   nextAt: number;
   interChunkMs: number;
+  /** Every event is ASCII (checked when the stream starts, while its events are fresh): no UTF-8 length to work out. */
+  ascii: boolean;
   /**
    * Called once the last event went out with the end of the response (true), or at once when the client is gone or
    * the server closes (false: the response is not ended).
@@ -163,7 +165,7 @@ export class StreamScheduler {
         if (stream.interChunkMs <= 0 || stream.next === stream.cutAt - 1) {
           writeRest(stream);
         } else {
-          writeChunk(stream.ctx.res, stream.events[stream.next] as string);
+          writeChunk(stream.ctx.res, stream.events[stream.next] as string, stream.ascii);
           stream.next++;
           stream.nextAt = now + stream.interChunkMs;
           laneOf(this.#active, stream.interChunkMs).push(stream);
