@@ -81,9 +81,11 @@ const STREAM_END = 'data: [DONE]\n\n\r\n0\r\n\r\n';
  * client's own lag showed up as server latency. The request bytes are what an HTTP/1.1 client sends; the answer is
  * checked, not parsed: status 200 and a body that ends with [DONE] and the chunked-encoding terminator.
  * `firstChunkMs` is the time from opening the connection to the first body bytes after the response headers,
- * `headersMs` to the end of the response headers (which the server sends at once).
+ * `headersMs` to the end of the response headers (which the server sends at once). Every gap between two reads of
+ * the body after the first chunk goes into `gaps` (a read may hold more than one chunk, so a gap is at least the
+ * inter-chunk delay when the server keeps pace, and larger when later chunks come late).
  */
-function streamOnce(port, request, onFirstChunk) {
+function streamOnce(port, request, onFirstChunk, gaps) {
   const started = performance.now();
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
@@ -91,12 +93,15 @@ function streamOnce(port, request, onFirstChunk) {
     let inBody = false;
     let headersMs;
     let firstChunkMs;
+    let lastReadAt = 0;
     let tail = '';
     let ok = false;
     const finish = (complete) => {
       clearTimeout(timer);
       socket.destroy();
-      resolve({ complete, headersMs, firstChunkMs });
+      // From the first chunk to the last: (chunks - 1) x the inter-chunk delay when every later chunk is on time.
+      const bodyMs = complete ? lastReadAt - started - firstChunkMs : undefined;
+      resolve({ complete, headersMs, firstChunkMs, bodyMs });
     };
     // Bounded: a stream that takes longer than 30 s counts as incomplete instead of holding the bench forever.
     const timer = setTimeout(() => finish(false), 30_000);
@@ -113,10 +118,12 @@ function streamOnce(port, request, onFirstChunk) {
       } else {
         tail = (tail + data.toString('latin1')).slice(-STREAM_END.length);
       }
+      const readAt = performance.now();
       if (firstChunkMs === undefined) {
-        firstChunkMs = performance.now() - started;
+        firstChunkMs = readAt - started;
         onFirstChunk();
-      }
+      } else gaps.push(readAt - lastReadAt);
+      lastReadAt = readAt;
       if (tail.endsWith(STREAM_END)) finish(ok);
     });
     socket.on('error', () => finish(false));
@@ -128,7 +135,7 @@ function streamOnce(port, request, onFirstChunk) {
 /**
  * Opens `count` streaming chat requests at once (each on its own connection) and tracks how many are receiving
  * chunks at the same time (from their first chunk to their end); each must end with [DONE]. Returns that peak, the
- * time to first chunk of each and the total duration.
+ * time to first chunk and to the headers of each, the gaps between later reads of all streams and the duration.
  */
 export async function concurrentStreams(origin, { count, model }) {
   const { port } = new URL(origin);
@@ -144,14 +151,20 @@ export async function concurrentStreams(origin, { count, model }) {
   );
   let open = 0;
   let peak = 0;
+  const gaps = [];
   const started = performance.now();
   const one = async () => {
     let streaming = false;
-    const result = await streamOnce(Number(port), request, () => {
-      streaming = true;
-      open++;
-      peak = Math.max(peak, open);
-    });
+    const result = await streamOnce(
+      Number(port),
+      request,
+      () => {
+        streaming = true;
+        open++;
+        peak = Math.max(peak, open);
+      },
+      gaps,
+    );
     if (streaming) open--;
     return result;
   };
@@ -161,6 +174,8 @@ export async function concurrentStreams(origin, { count, model }) {
     complete: results.filter((result) => result.complete).length,
     firstChunk: results.map((result) => result.firstChunkMs ?? Number.NaN),
     headers: results.map((result) => result.headersMs ?? Number.NaN),
+    body: results.map((result) => result.bodyMs ?? Number.NaN),
+    gaps,
     durationMs: performance.now() - started,
   };
 }

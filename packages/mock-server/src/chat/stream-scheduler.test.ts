@@ -102,6 +102,60 @@ describe('chunked writes', () => {
     });
   }
 
+  it('completes a burst of streams opened on separate connections at once, each with every chunk in order', async () => {
+    // While connections keep arriving the scheduler writes a few events per loop turn and hands the turn back, so the
+    // server accepts the rest of the burst between its writes; no stream may lose or reorder a chunk on the way.
+    const server = await startMockServer({ latency: { timeToFirstTokenMs: 5, interChunkMs: 2 } });
+    try {
+      const payload = body('gpt-4o');
+      const request = `POST /v1/chat/completions HTTP/1.1\r\nhost: x\r\nauthorization: Bearer sk-x\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: ${payload.length}\r\n\r\n${payload}`;
+      const answers = await Promise.all(Array.from({ length: 300 }, () => raw(server.port, request)));
+      const contents = answers.map((answer) => {
+        const [head, wire] = splitHead(answer);
+        expect(head.startsWith('http/1.1 200')).toBe(true);
+        expect(wire.endsWith('data: [DONE]\n\n\r\n0\r\n\r\n')).toBe(true);
+        return [...wire.matchAll(/"content":"([^"]*)"/g)].map((match) => match[1]).join('');
+      });
+      expect(new Set(contents).size).toBe(1);
+      expect((contents[0] as string).length).toBeGreaterThan(10);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('sizes chunks in UTF-8 bytes when an answer is not ASCII', async () => {
+    const server = await startMockServer({ latency: { timeToFirstTokenMs: 5, interChunkMs: 1 } });
+    try {
+      const payload = JSON.stringify({
+        model: 'gpt-4o',
+        stream: true,
+        messages: [{ role: 'user', content: 'Grüße café naïve 東京' }],
+      });
+      const wire = splitHead(
+        await raw(
+          server.port,
+          `POST /v1/chat/completions HTTP/1.1\r\nhost: x\r\nauthorization: Bearer sk-x\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(payload)}\r\n\r\n${payload}`,
+        ),
+      )[1];
+      // The wire was read as latin1 (one character per byte), so a chunk's size counts characters here.
+      let rest = wire;
+      let bytes = '';
+      for (;;) {
+        const eol = rest.indexOf('\r\n');
+        const size = Number.parseInt(rest.slice(0, eol), 16);
+        if (size === 0) break;
+        bytes += rest.slice(eol + 2, eol + 2 + size);
+        expect(rest.slice(eol + 2 + size, eol + 4 + size)).toBe('\r\n');
+        rest = rest.slice(eol + 4 + size);
+      }
+      const events = Buffer.from(bytes, 'latin1').toString('utf8');
+      expect(events).toMatch(/[\u0080-\uffff]/);
+      expect(events.endsWith('data: [DONE]\n\n')).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('frames paced chunks exactly as node:http does on HTTP/1.1, and falls back to plain writes on HTTP/1.0', async () => {
     const server = await startMockServer({ latency: { timeToFirstTokenMs: 5, interChunkMs: 1 } });
     try {

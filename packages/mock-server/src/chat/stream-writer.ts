@@ -24,10 +24,12 @@ const CHAT_TAILS: StreamFaultTails = {
   malformed: 'data: {"id":"chatcmpl-broken","object":"chat.completion.chunk","choices":[{\n\n',
 };
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 const schedulers = new WeakMap<Sleeper, StreamScheduler>();
 
 /** The scheduler of the server that owns `sleeper` (one per server, made on its first paced stream). */
-function schedulerFor(sleeper: Sleeper): StreamScheduler {
+export function schedulerFor(sleeper: Sleeper): StreamScheduler {
   let scheduler = schedulers.get(sleeper);
   if (!scheduler) {
     scheduler = new StreamScheduler(sleeper);
@@ -88,6 +90,8 @@ export async function writeStream(
         tail,
         nextAt: start + timing.timeToFirstTokenMs,
         interChunkMs: timing.interChunkMs,
+        // Tested now, while the events are fresh in memory: the scheduler writes them much later.
+        ascii: events.every((event) => !NON_ASCII.test(event)),
         done,
       },
       timing.timeToFirstTokenMs,

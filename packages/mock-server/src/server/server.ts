@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { schedulerFor } from '../chat/stream-writer.js';
 import type { RouteName } from '../faults/fault-spec.js';
 import { answerPreflight, corsHeaders } from '../http/cors.js';
 import { matchRoute } from '../http/router.js';
@@ -129,6 +130,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     },
   });
   const control = createControl(state, realtime);
+  const scheduler = schedulerFor(state.sleeper);
+  httpServer.on('connection', () => scheduler.noteConnection());
   httpServer.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
     else socket.destroy();
