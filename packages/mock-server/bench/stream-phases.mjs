@@ -9,11 +9,11 @@
 // changed during the wave (/proc/net/netstat and /proc/net/snmp: listen-queue overflows, SYN cookies, retransmits).
 // It found that the first-chunk tail was the accept queue: libuv accepts one connection per event-loop turn.
 //   node bench/stream-phases.mjs        (needs the built dist; Linux for the kernel counters; loopback only)
-import { fork } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { startServerChild } from './server-child.mjs';
 
 const COUNT = Number(process.env.BENCH_STREAMS ?? 2_000);
 const RUNS = Number(process.env.PHASE_RUNS ?? 2);
@@ -38,35 +38,8 @@ function counters() {
 const WATCHED =
   /ListenOverflows|ListenDrops|Syncookies|TCPReqQFull|TCPSynRetrans|TCPBacklogDrop|RetransSegs|TCPTimeouts/;
 
-function start(script, options) {
-  const child = fork(fileURLToPath(new URL(script, import.meta.url)), [JSON.stringify(options)], {
-    execArgv: ['--import', fileURLToPath(new URL('./phase-hooks.mjs', import.meta.url))],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const next = (type) =>
-    new Promise((resolve) => {
-      const onMessage = (message) => {
-        if (message.type !== type) return;
-        child.off('message', onMessage);
-        resolve(message);
-      };
-      child.on('message', onMessage);
-    });
-  return next('ready').then(({ origin }) => ({
-    origin,
-    ask: (type) => {
-      const reply = next(type);
-      child.send(type);
-      return reply;
-    },
-    close: () =>
-      new Promise((resolve) => {
-        child.once('exit', resolve);
-        child.send('close');
-        setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-      }),
-  }));
-}
+const start = (script, options) =>
+  startServerChild(script, options, ['--import', fileURLToPath(new URL('./phase-hooks.mjs', import.meta.url))]);
 
 function stream(port, request) {
   const record = { start: now() };

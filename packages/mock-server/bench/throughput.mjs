@@ -18,10 +18,9 @@
 //   BENCH_SOAK=1 node bench/throughput.mjs    adds the 60-second soak (BENCH_SOAK_SECONDS to change)
 // Every target is reported through scripts/bench-report.mjs (bench 'mock-server'); exits 1 when one fails.
 // Needs the built dist (pnpm build). Loopback only; every load loop is bounded in time and count.
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { median, reportRow } from '../../../scripts/bench-report.mjs';
 import { chatThroughput, concurrentStreams, percentile } from './load.mjs';
+import { startServerChild } from './server-child.mjs';
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 2_000);
 const RATIO_TARGET = 0.85;
@@ -37,34 +36,9 @@ const STREAM_LATENCY = { timeToFirstTokenMs: 50, interChunkMs: 10 };
 const STREAM_MODEL = 'gpt-4o-streaming';
 const SERVER_OPTIONS = { requestLogLimit: 1000, latency: { perModel: { [STREAM_MODEL]: STREAM_LATENCY } } };
 
-function startServer(script = './server-process.mjs', options = SERVER_OPTIONS) {
-  const child = fork(fileURLToPath(new URL(script, import.meta.url)), [JSON.stringify(options)], {
-    execArgv: ['--expose-gc'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const next = (type) =>
-    new Promise((resolve) => {
-      const onMessage = (message) => {
-        if (message.type !== type) return;
-        child.off('message', onMessage);
-        resolve(message);
-      };
-      child.on('message', onMessage);
-    });
-  return next('ready').then(({ origin }) => ({
-    origin,
-    stats: () => {
-      const reply = next('stats');
-      child.send('stats');
-      return reply;
-    },
-    close: () =>
-      new Promise((resolve) => {
-        child.once('exit', resolve);
-        child.send('close');
-        setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-      }),
-  }));
+async function startServer(script = './server-process.mjs', options = SERVER_OPTIONS) {
+  const server = await startServerChild(script, options, ['--expose-gc']);
+  return { ...server, stats: () => server.ask('stats') };
 }
 
 /** Non-streaming requests until at least 20,000 have been answered (at most 10 s). */

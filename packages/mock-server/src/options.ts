@@ -54,7 +54,7 @@ export interface MockServerOptions {
   port?: number;
   /** Rate limiter mode and CLI defaults; both the OpenAI and the Azure surfaces are always served. Default 'openai'. */
   mode?: MockMode;
-  /** Accepted API keys (OpenAI Bearer, Azure `api-key` or Bearer token). Default: any non-empty key. */
+  /** Accepted API keys (OpenAI Bearer, Azure `api-key` or Bearer token). Default: every non-empty key. */
   apiKeys?: string[];
   /** Default seed for answers when a request has none. Default 0. */
   seed?: number;
@@ -62,7 +62,7 @@ export interface MockServerOptions {
   latency?: LatencyOptions;
   /** Rate limits. Default: none. */
   rateLimits?: RateLimitOptions;
-  /** Probability (0..1) that any API request fails with a 500, on top of scripted faults. Default 0. */
+  /** Probability (0..1) that each API request fails with a 500, on top of scripted faults. Default 0. */
   faultRate?: number;
   /** Faults to install at start (same as calling `control.faults.add` for each). */
   faults?: FaultSpec[];
@@ -70,7 +70,7 @@ export interface MockServerOptions {
   models?: string[];
   /** When true, a request for a model not in `models` gets the real 404 `model_not_found`. Default false. */
   strictModels?: boolean;
-  /** Azure deployments: deployment name → model name. Default: any deployment name, reported as its own model. */
+  /** Azure deployments: deployment name → model name. Default: every deployment name, reported as its own model. */
   deployments?: Record<string, string>;
   /** Largest JSON request body in bytes (larger: 413). Default 32 MiB. */
   maxBodyBytes?: number;
@@ -86,7 +86,7 @@ export interface MockServerOptions {
    */
   realtime?: Omit<AttachRealtimeOptions, 'listen'>;
   /**
-   * Browser origins allowed by CORS: `'*'` (default: any page may call the mock) or exact origins such as
+   * Browser origins allowed by CORS: `'*'` (default: every page may call the mock) or exact origins such as
    * `['http://localhost:5173']`. Preflights are answered on every route; requests without `Origin` get no CORS headers.
    */
   corsOrigins?: '*' | string[];

@@ -14,6 +14,7 @@ export { describeResponses } from './suite/responses-suite.js';
 export { describeStream } from './suite/stream-suite.js';
 export type { ProviderOverrides, SuiteTarget } from './suite/suite-target.js';
 export { SUITE_MODELS } from './suite/suite-target.js';
+export { failure } from './support/failure.js';
 export type { AssembledStream, StreamFixture } from './support/fixtures.js';
 export { assembleOracle, chunkedStream, loadChatStreamFixtures, readFixture } from './support/fixtures.js';
 export type { CapturedRequest, RecordingFetch } from './support/recording-fetch.js';

@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { failure } from '@internal/provider-suite';
 import { type SwitchboardError, TimeoutError } from '@switchboard/core';
 import { type MockServer, startMockServer } from '@switchboard/mock-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -9,15 +10,6 @@ import { DEFAULT_HEADERS_TIMEOUT_MS, type OpenAITransport, openRequest, requestT
 const KEY = 'sk-transport-test-key-0123456789';
 const chatBody = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }], max_completion_tokens: 8 };
 const errors: ErrorContext = { provider: 'openai' };
-
-async function failure(promise: Promise<unknown>): Promise<SwitchboardError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as SwitchboardError;
-  }
-  throw new Error('expected a failure');
-}
 
 /** A loopback port nothing listens on (opened, then closed). */
 async function closedPort(): Promise<number> {

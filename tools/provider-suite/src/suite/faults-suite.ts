@@ -1,17 +1,9 @@
 import type { Provider, RealtimeConnectionInfo, SwitchboardError } from '@switchboard/core';
 import { describe, expect, it } from 'vitest';
+import { failure } from '../support/failure.js';
 import { tryUpgrade } from './connection-suite.js';
 import type { Harness } from './harness.js';
 import type { SuiteTarget } from './suite-target.js';
-
-async function failure(promise: Promise<unknown> | undefined): Promise<SwitchboardError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as SwitchboardError;
-  }
-  throw new Error('expected a failure');
-}
 
 function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {

@@ -1,11 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChatMessage, ChatRequest, ChatStreamEvent, Provider, SwitchboardError } from '@switchboard/core';
+import type { ChatMessage, ChatRequest, ChatStreamEvent, Provider } from '@switchboard/core';
 import { runTools, tool } from '@switchboard/core';
 import { TRIGGERS } from '@switchboard/mock-server';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { failure } from '../support/failure.js';
 import { PNG_1X1 } from './chat-suite.js';
 import { type Harness, sentBodies } from './harness.js';
 import type { SuiteTarget } from './suite-target.js';
@@ -21,15 +22,6 @@ const weatherTool = {
   },
   strict: true,
 };
-
-async function failure(promise: Promise<unknown>): Promise<SwitchboardError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as SwitchboardError;
-  }
-  throw new Error('expected a failure');
-}
 
 async function collect(stream: AsyncIterable<ChatStreamEvent>): Promise<ChatStreamEvent[]> {
   const events: ChatStreamEvent[] = [];

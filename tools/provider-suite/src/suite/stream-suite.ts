@@ -1,6 +1,7 @@
-import type { ChatStreamEvent, SwitchboardError } from '@switchboard/core';
+import type { ChatStreamEvent } from '@switchboard/core';
 import { TRIGGERS } from '@switchboard/mock-server';
 import { describe, expect, it } from 'vitest';
+import { failure } from '../support/failure.js';
 import { type Harness, sentBodies, waitFor } from './harness.js';
 import type { SuiteTarget } from './suite-target.js';
 
@@ -8,15 +9,6 @@ async function collect(stream: AsyncIterable<ChatStreamEvent>): Promise<ChatStre
   const events: ChatStreamEvent[] = [];
   for await (const event of stream) events.push(event);
   return events;
-}
-
-async function failure(promise: Promise<unknown>): Promise<SwitchboardError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as SwitchboardError;
-  }
-  throw new Error('expected a failure');
 }
 
 /** `streamChat`: events, assembly, usage, tools, refusal, cancellation that closes the socket, stream timeouts. */
